@@ -1,0 +1,55 @@
+// toyc: the command-line driver. It reads like a script: pick the job from
+// argv, parse its options, run it, turn the outcome into an exit status.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+#include "frontend/driver/link_args.h"
+#include "link/linker.h"
+#include "utils/diag.h"
+
+using namespace toyc;
+
+static int usage() {
+  std::printf(
+      "toyc %s: compiles to WebAssembly and links wasm objects\n\n"
+      "usage:\n"
+      "  toyc link [options] <inputs...>   link objects and archives (wasm-ld options)\n"
+      "  toyc --version\n\n"
+      "Invoked as `toyc-wasm-ld` or `wasm-ld`, toyc behaves as `toyc link`, so\n"
+      "`clang --ld-path=toyc-wasm-ld` links with it.\n",
+      TOYC_VERSION);
+  return 0;
+}
+
+static int runLink(std::vector<std::string> args, bool wasmLdMode) {
+  link::LinkOptions opts;
+  switch (driver::parseLinkArgs(std::move(args), wasmLdMode, opts)) {
+    case driver::LinkArgsResult::Exit0: return 0;
+    case driver::LinkArgsResult::Error: return 1;
+    case driver::LinkArgsResult::Ok: break;
+  }
+  link::Linker linker(std::move(opts));
+  return linker.run() ? 0 : 1;
+}
+
+int main(int argc, char** argv) {
+  std::string self = argv[0];
+  std::string base = self.substr(self.find_last_of('/') == std::string::npos ? 0 : self.find_last_of('/') + 1);
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (base.size() >= 7 && base.compare(base.size() - 7, 7, "wasm-ld") == 0) {
+    Diag::get().setTool(base);
+    return runLink(std::move(args), true);
+  }
+  Diag::get().setTool("toyc");
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") return usage();
+  if (args[0] == "--version") {
+    std::printf("toyc %s\n", TOYC_VERSION);
+    return 0;
+  }
+  std::string cmd = args[0];
+  args.erase(args.begin());
+  if (cmd == "link") return runLink(std::move(args), false);
+  error("unknown command '" + cmd + "' (try toyc --help)");
+  return 1;
+}

@@ -1,0 +1,469 @@
+// Index spaces and memory: types are interned, imports come first in each
+// index space, then linker-made functions, then live atoms in input order.
+// Memory follows wasm-ld 19: data at --global-base (1024), merged output
+// segments (.tdata, .rodata, .data, others, .bss), then a 16-byte aligned
+// stack, then __heap_base; or the stack first with --stack-first.
+#include <algorithm>
+#include "link/leb128.h"
+#include "link/linker.h"
+#include "utils/log.h"
+
+namespace toyc::link {
+
+using namespace toyc::wasm;
+
+static uint64_t alignTo(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
+
+uint32_t Linker::internType(const FuncType& t) {
+  std::string key;
+  key.reserve(t.params.size() + t.results.size() + 1);
+  for (ValType v : t.params) key.push_back(char(v));
+  key.push_back('|');
+  for (ValType v : t.results) key.push_back(char(v));
+  auto [it, inserted] = typeIndex.emplace(std::move(key), uint32_t(outTypes.size()));
+  if (inserted) outTypes.push_back(t);
+  return it->second;
+}
+
+void Linker::assignTypes() {
+  typeOut.resize(units.size());
+  for (uint32_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = *units[ui];
+    typeOut[ui].assign(u.types.size(), kNone);
+  }
+}
+
+void Linker::assignFunctions() {
+  outFuncs.clear();
+  // Imports: live undefined functions that nothing else stands in for.
+  for (GSymId id(0); id.v < syms.size(); ++id.v) {
+    GSym& g = syms[id];
+    if (!g.live || g.kind != SymKind::Function || g.state == GSym::Defined || g.synth != kNone) continue;
+    if (g.refUnit == kNone) continue;
+    const Unit& ru = *units[g.refUnit];
+    const Symbol& rs = ru.symbols[g.refSym];
+    const Import& imp = ru.funcImports[rs.index];
+    OutImport oi;
+    oi.kind = ExternKind::Func;
+    oi.module = imp.module;
+    oi.field = (rs.flags & kSymExplicitName) ? imp.field : g.name;
+    oi.type = internType(ru.types[imp.type]);
+    g.outIndex = uint32_t(outFuncs.size());
+    outFuncs.push_back({OutFunc::Import, kNone, kNone, oi.type, id});
+    imports.push_back(oi);
+  }
+  numFuncImports = uint32_t(outFuncs.size());
+  // Linker-made functions.
+  for (uint32_t i = 0; i < synthFuncs.size(); ++i) {
+    SynthFunc& f = synthFuncs[i];
+    if (f.kind == SynthFunc::CallCtors) f.live = syms[symCallCtors].live;
+    if (!f.live) continue;
+    f.outIndex = uint32_t(outFuncs.size());
+    outFuncs.push_back({OutFunc::Synthetic, kNone, i, internType(f.type), f.sym});
+  }
+  // Atoms.
+  funcOut.resize(units.size());
+  for (uint32_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = *units[ui];
+    funcOut[ui].assign(u.funcs.size(), kNone);
+    for (uint32_t f = 0; f < u.funcs.size(); ++f) {
+      if (!funcLive[ui][f]) continue;
+      uint32_t& t = typeOut[ui][u.funcs[f].type];
+      if (t == kNone) t = internType(u.types[u.funcs[f].type]);
+      funcOut[ui][f] = uint32_t(outFuncs.size());
+      outFuncs.push_back({OutFunc::Atom, ui, f, t, GSymId()});
+    }
+  }
+}
+
+// Re-encodes a unit's constant expression with output indices.
+static std::vector<uint8_t> remapConstExpr(const Linker& L, uint32_t ui, Bytes init) {
+  const Unit& u = *L.units[ui];
+  std::vector<uint8_t> out;
+  const uint8_t* p = init.data();
+  const uint8_t* end = p + init.size();
+  while (p < end) {
+    uint8_t op = *p++;
+    if (op == 0x23 || op == 0xd2) {
+      uint64_t idx = 0;
+      readUleb(p, end, idx, 32);
+      uint32_t mapped = kNone;
+      for (uint32_t si = 0; si < u.symbols.size() && mapped == kNone; ++si) {
+        const Symbol& s = u.symbols[si];
+        if (s.index != idx) continue;
+        if (op == 0x23 && s.kind == SymKind::Global) mapped = L.globalIndexOf(ui, si);
+        if (op == 0xd2 && s.kind == SymKind::Function) mapped = L.funcIndexOf(ui, si);
+      }
+      out.push_back(op);
+      appendUleb(out, mapped == kNone ? 0 : mapped);
+      continue;
+    }
+    out.push_back(op);
+    const uint8_t* start = p;
+    uint64_t u64;
+    int64_t s64;
+    switch (op) {
+      case 0x41: readSleb(p, end, s64, 32); break;
+      case 0x42: readSleb(p, end, s64, 64); break;
+      case 0x43: p += 4; break;
+      case 0x44: p += 8; break;
+      case 0xd0: p += 1; break;
+      default: (void)u64; break;
+    }
+    out.insert(out.end(), start, p);
+  }
+  return out;
+}
+
+void Linker::assignGlobals() {
+  globalOut.resize(units.size());
+  // Imports.
+  for (GSymId id(0); id.v < syms.size(); ++id.v) {
+    GSym& g = syms[id];
+    if (!g.live || g.kind != SymKind::Global || g.state == GSym::Defined || g.refUnit == kNone) continue;
+    const Unit& ru = *units[g.refUnit];
+    const Symbol& rs = ru.symbols[g.refSym];
+    const Import& imp = ru.globalImports[rs.index];
+    OutImport oi;
+    oi.kind = ExternKind::Global;
+    oi.module = imp.module;
+    oi.field = (rs.flags & kSymExplicitName) ? imp.field : g.name;
+    oi.valType = imp.valType;
+    oi.mut = imp.mut;
+    g.outIndex = numGlobalImports++;
+    imports.push_back(oi);
+  }
+  uint32_t next = numGlobalImports;
+  if (syms[symStackPointer].live) {
+    syms[symStackPointer].outIndex = next++;
+    OutGlobal sp;
+    sp.type = ValType::I32;
+    sp.mut = true;
+    sp.name = syms[symStackPointer].name;
+    outGlobals.push_back(std::move(sp));  // init set by layoutMemory
+  }
+  for (uint32_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = *units[ui];
+    globalOut[ui].assign(u.globals.size(), kNone);
+    for (uint32_t gi = 0; gi < u.globals.size(); ++gi) {
+      if (!globalLive[ui][gi]) continue;
+      globalOut[ui][gi] = next++;
+      OutGlobal og;
+      og.type = u.globals[gi].type;
+      og.mut = u.globals[gi].mut;
+      outGlobals.push_back(std::move(og));
+    }
+  }
+  // Names and initializers once every global has its index.
+  for (const Unit* up : {static_cast<const Unit*>(nullptr)}) (void)up;
+  uint32_t k = syms[symStackPointer].live ? 1 : 0;
+  for (uint32_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = *units[ui];
+    for (uint32_t gi = 0; gi < u.globals.size(); ++gi) {
+      if (!globalLive[ui][gi]) continue;
+      outGlobals[k].init = remapConstExpr(*this, ui, u.globals[gi].init);
+      ++k;
+    }
+    for (const Symbol& s : u.symbols)
+      if (s.kind == SymKind::Global && s.defined() && s.name.valid()) {
+        uint32_t gi = s.index - uint32_t(u.globalImports.size());
+        if (globalOut[ui][gi] != kNone && !outGlobals[globalOut[ui][gi] - numGlobalImports].name.valid())
+          outGlobals[globalOut[ui][gi] - numGlobalImports].name = s.name;
+      }
+  }
+}
+
+void Linker::layoutTable() {
+  tableSlot.assign(outFuncs.size(), 0);
+  tableElems.clear();
+  auto scan = [&](uint32_t ui, std::span<const Reloc> rs) {
+    for (const Reloc& r : rs) {
+      switch (r.type) {
+        case RelocType::TABLE_INDEX_SLEB: case RelocType::TABLE_INDEX_I32: case RelocType::TABLE_INDEX_SLEB64:
+        case RelocType::TABLE_INDEX_I64: case RelocType::TABLE_INDEX_REL_SLEB: case RelocType::TABLE_INDEX_REL_SLEB64: {
+          SymRef ref = symRefs[ui][r.index];
+          // Weak undefined functions have no slot: their address is null.
+          if (ref.kind == SymRef::Global) {
+            const GSym& g = syms[GSymId(ref.id)];
+            if (g.state != GSym::Defined && g.synth != kNone && synthFuncs[g.synth].name.valid() &&
+                strings_.str(synthFuncs[g.synth].name).starts_with("undefined_weak:"))
+              break;
+          }
+          uint32_t f = funcIndexOf(ui, r.index);
+          if (f == kNone || tableSlot[f]) break;
+          tableSlot[f] = opts.tableBase + uint32_t(tableElems.size());
+          tableElems.push_back(f);
+          break;
+        }
+        default: break;
+      }
+    }
+  };
+  bool legacyTableUse = false;
+  for (uint32_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = *units[ui];
+    bool anyLive = false;
+    for (uint32_t f = 0; f < u.funcs.size(); ++f)
+      if (funcLive[ui][f]) {
+        anyLive = true;
+        scan(ui, u.relocsOf(u.funcs[f].relocs));
+      }
+    for (uint32_t s = 0; s < u.segments.size(); ++s)
+      if (segLive[ui][s]) scan(ui, u.relocsOf(u.segments[s].relocs));
+    if (anyLive && !u.tableImports.empty()) legacyTableUse = true;
+  }
+  needTable = !tableElems.empty() || legacyTableUse || (symTable && syms[symTable].live) || opts.exportTable ||
+              opts.importTable || opts.growableTable;
+  tableOut.resize(units.size());
+  uint32_t next = 0;
+  if (needTable) {
+    if (opts.importTable) {
+      OutImport oi;
+      oi.kind = ExternKind::Table;
+      oi.module = strings_.intern("env");
+      oi.field = strings_.intern("__indirect_function_table");
+      oi.valType = ValType::FuncRef;
+      oi.limits.min = opts.tableBase + tableElems.size();
+      imports.push_back(oi);
+      numTableImports = 1;
+    }
+    tableOutIndex = next++;
+    if (symTable) syms[symTable].outIndex = tableOutIndex;
+  }
+  for (uint32_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = *units[ui];
+    tableOut[ui].assign(u.tables.size(), kNone);
+    for (uint32_t t = 0; t < u.tables.size(); ++t)
+      if (tableLive[ui][t]) tableOut[ui][t] = next++;
+  }
+}
+
+static StrId outputSegmentName(Interner& strings, const LinkOptions& o, const DataAtom& d) {
+  std::string_view n = strings.str(d.name);
+  if ((d.flags & kSegTls) || n.starts_with(".tdata") || n.starts_with(".tbss")) return strings.intern(".tdata");
+  if (!o.mergeDataSegments) return d.name;
+  for (std::string_view prefix : {".text.", ".data.", ".bss.", ".rodata."})
+    if (n.starts_with(prefix)) return strings.intern(prefix.substr(0, prefix.size() - 1));
+  return d.name;
+}
+
+void Linker::layoutMemory() {
+  // Group live segments by output name, in first-seen order.
+  std::unordered_map<uint32_t, uint32_t> byName;
+  std::vector<OutSegment> segs;
+  segAddr.resize(units.size());
+  for (uint32_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = *units[ui];
+    segAddr[ui].assign(u.segments.size(), 0);
+    for (uint32_t s = 0; s < u.segments.size(); ++s) {
+      if (!segLive[ui][s]) continue;
+      const DataAtom& d = u.segments[s];
+      StrId name = outputSegmentName(strings_, opts, d);
+      auto [it, inserted] = byName.emplace(name.v, uint32_t(segs.size()));
+      if (inserted) {
+        OutSegment os;
+        os.name = name;
+        std::string_view n = strings_.str(name);
+        os.tls = n == ".tdata";
+        os.bss = n == ".bss" || n.starts_with(".bss.");
+        os.passive = d.passive;
+        segs.push_back(os);
+      }
+      OutSegment& os = segs[it->second];
+      os.alignLog2 = std::max(os.alignLog2, d.alignLog2);
+      if (os.bss)
+        for (uint8_t b : d.bytes)
+          if (b) {
+            os.bss = false;  // contents that are not zero must be written
+            break;
+          }
+      os.parts.push_back({ui, s});
+    }
+  }
+  auto rank = [&](const OutSegment& s) {
+    std::string_view n = strings_.str(s.name);
+    if (n == ".tdata") return 0;
+    if (n == ".rodata" || n.starts_with(".rodata.")) return 1;
+    if (n == ".data" || n.starts_with(".data.")) return 2;
+    if (n == ".bss" || n.starts_with(".bss.")) return 4;
+    return 3;
+  };
+  std::stable_sort(segs.begin(), segs.end(), [&](const OutSegment& a, const OutSegment& b) { return rank(a) < rank(b); });
+
+  if (opts.stackSize % 16) error("stack size must be 16-byte aligned");
+  uint64_t ptr = 0;
+  auto setData = [&](GSymId id, uint64_t v) {
+    if (id) syms[id].address = v;
+  };
+  auto placeStack = [&] {
+    ptr = alignTo(ptr, 16);
+    setData(symStackLow, ptr);
+    ptr += opts.stackSize;
+    stackPointerValue = ptr;
+    setData(symStackHigh, ptr);
+  };
+  if (opts.stackFirst) {
+    placeStack();
+    if (opts.globalBase) {
+      if (*opts.globalBase < ptr) error("--global-base cannot be less than stack size when --stack-first is used");
+      ptr = *opts.globalBase;
+    }
+  } else {
+    ptr = opts.globalBase.value_or(1024);
+  }
+  setData(symGlobalBase, ptr);
+  setData(symDsoHandle, ptr);
+  for (OutSegment& s : segs) {
+    ptr = alignTo(ptr, uint64_t(1) << s.alignLog2);
+    s.addr = ptr;
+    for (auto [ui, si] : s.parts) {
+      const DataAtom& d = units[ui]->segments[si];
+      ptr = alignTo(ptr, uint64_t(1) << d.alignLog2);
+      segAddr[ui][si] = ptr;
+      ptr += d.bytes.size();
+    }
+    s.size = ptr - s.addr;
+    TOYC_LOG(Layout, "segment {} at {} size {}", strings_.str(s.name), s.addr, s.size);
+  }
+  setData(symDataEnd, ptr);
+  if (!opts.stackFirst) placeStack();
+  ptr = alignTo(ptr, 16);
+  setData(symHeapBase, ptr);
+  const uint64_t maxMemory = uint64_t(1) << 32;
+  if (opts.initialMemory) {
+    if (*opts.initialMemory % kPageSize) error("initial memory must be 65536-byte aligned");
+    if (ptr > *opts.initialMemory) error("initial memory too small, " + std::to_string(ptr) + " bytes needed");
+    if (*opts.initialMemory > maxMemory) error("initial memory too large, cannot be greater than 4294967296");
+    ptr = *opts.initialMemory;
+  }
+  ptr = alignTo(ptr, kPageSize);
+  memoryPages = ptr / kPageSize;
+  setData(symHeapEnd, ptr);
+  if (opts.maxMemory) {
+    if (*opts.maxMemory % kPageSize) error("maximum memory must be 65536-byte aligned");
+    if (ptr > *opts.maxMemory) error("maximum memory too small, " + std::to_string(ptr) + " bytes needed");
+    if (*opts.maxMemory > maxMemory) error("maximum memory too large, cannot be greater than 4294967296");
+    hasMaxMemory = true;
+    maxMemoryPages = *opts.maxMemory / kPageSize;
+  } else if (opts.noGrowableMemory) {
+    hasMaxMemory = true;
+    maxMemoryPages = memoryPages;
+  }
+  if (syms[symStackPointer].live) {
+    std::vector<uint8_t>& init = outGlobals[syms[symStackPointer].outIndex - numGlobalImports].init;
+    init.push_back(0x41);
+    appendSleb(init, int64_t(int32_t(uint32_t(stackPointerValue))));
+    init.push_back(0x0b);
+  }
+  outSegs = std::move(segs);
+  if (opts.importMemory) {
+    OutImport oi;
+    oi.kind = ExternKind::Memory;
+    oi.module = strings_.intern(opts.importMemoryModule);
+    oi.field = strings_.intern(opts.importMemoryName);
+    oi.limits.min = memoryPages;
+    oi.limits.max = maxMemoryPages;
+    oi.limits.flags = hasMaxMemory ? kLimitsHasMax : 0;
+    imports.push_back(oi);
+  }
+}
+
+void Linker::layoutCustomSections() {
+  std::unordered_map<uint32_t, uint32_t> byName;
+  customOffset.resize(units.size());
+  auto keep = [&](std::string_view n) {
+    for (const std::string& k : opts.keepSections)
+      if (k == n) return true;
+    return false;
+  };
+  for (uint32_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = *units[ui];
+    customOffset[ui].assign(u.customs.size(), kNone);
+    for (uint32_t c = 0; c < u.customs.size(); ++c) {
+      if (discardedCustom[ui][c]) continue;
+      std::string_view n = strings_.str(u.customs[c].name);
+      bool debug = n.starts_with(".debug_");
+      if (!keep(n) && (opts.stripAll || (opts.stripDebug && debug))) continue;
+      auto [it, inserted] = byName.emplace(u.customs[c].name.v, uint32_t(outCustoms.size()));
+      if (inserted) {
+        OutCustom oc;
+        oc.name = u.customs[c].name;
+        oc.isDebug = debug;
+        outCustoms.push_back(oc);
+      }
+      OutCustom& oc = outCustoms[it->second];
+      oc.parts.push_back({ui, c});
+      oc.partOffset.push_back(oc.size);
+      customOffset[ui][c] = oc.size;
+      oc.size += uint32_t(u.customs[c].bytes.size());
+      if (debug) keepDebug = true;
+    }
+  }
+}
+
+void Linker::computeExports() {
+  std::unordered_map<uint32_t, std::string> seen;  // export name -> what
+  auto add = [&](StrId name, ExternKind kind, uint32_t index, const std::string& what) {
+    auto [it, inserted] = seen.emplace(name.v, what);
+    if (!inserted) {
+      error("duplicate export name: " + std::string(strings_.str(name)) + "\n>>> exported by " + it->second +
+            "\n>>> exported by " + what);
+      return;
+    }
+    exports.push_back({name, kind, index});
+  };
+  if (!opts.importMemory || opts.exportMemoryExplicit)
+    add(strings_.intern(opts.exportMemory.value_or("memory")), ExternKind::Memory, 0, "--export-memory");
+  if (opts.exportTable && needTable)
+    add(strings_.intern("__indirect_function_table"), ExternKind::Table, tableOutIndex, "--export-table");
+  for (GSymId id(0); id.v < syms.size(); ++id.v) {
+    GSym& g = syms[id];
+    if (g.state != GSym::Defined || !g.live) continue;
+    if (id == symTable) continue;
+    bool exported = g.forceExport || (g.flags & kSymExported) || opts.exportAll ||
+                    (opts.exportDynamic && !(g.flags & kSymHidden));
+    if (!exported) continue;
+    std::string what = symName(g) + " in " + defName(g);
+    switch (g.kind) {
+      case SymKind::Function: {
+        uint32_t fi = g.origin == GSym::FromUnit
+                          ? funcOut[g.unit][units[g.unit]->symbols[g.sym].index - units[g.unit]->funcImports.size()]
+                          : (g.synth != kNone ? synthFuncs[g.synth].outIndex : kNone);
+        if (fi == kNone) break;
+        StrId name = g.name;
+        if (g.origin == GSym::FromUnit && units[g.unit]->symbols[g.sym].exportName.valid())
+          name = units[g.unit]->symbols[g.sym].exportName;
+        add(name, ExternKind::Func, fi, what);
+        break;
+      }
+      case SymKind::Global: {
+        if (g.origin == GSym::FromLinker && !g.forceExport) break;  // never __stack_pointer by default
+        uint32_t gi = g.origin == GSym::FromUnit ? globalIndexOf(g.unit, g.sym) : g.outIndex;
+        if (gi != kNone) add(g.name, ExternKind::Global, gi, what);
+        break;
+      }
+      case SymKind::Data: {
+        uint64_t addr = 0;
+        if (g.origin == GSym::FromUnit) dataAddressOf(g.unit, g.sym, addr);
+        else addr = g.address;
+        OutGlobal og;
+        og.type = ValType::I32;
+        og.mut = false;
+        og.init.push_back(0x41);
+        appendSleb(og.init, int64_t(int32_t(uint32_t(addr))));
+        og.init.push_back(0x0b);
+        og.name = g.name;
+        uint32_t gi = numGlobalImports + uint32_t(outGlobals.size());
+        outGlobals.push_back(std::move(og));
+        add(g.name, ExternKind::Global, gi, what);
+        break;
+      }
+      case SymKind::Table:
+        if (g.origin == GSym::FromUnit) add(g.name, ExternKind::Table, tableIndexOf(g.unit, g.sym), what);
+        break;
+      default: break;
+    }
+  }
+}
+
+}  // namespace toyc::link

@@ -1,0 +1,91 @@
+// Symbols and functions the linker defines itself, as wasm-ld 19 does:
+// __stack_pointer and __wasm_call_ctors always; the layout symbols
+// (__heap_base, __data_end, ...) and __indirect_function_table only when an
+// input refers to them.
+#include <algorithm>
+#include "link/leb128.h"
+#include "link/linker.h"
+
+namespace toyc::link {
+
+using namespace toyc::wasm;
+
+void Linker::createSyntheticSymbols() {
+  symStackPointer = addSynthetic("__stack_pointer", SymKind::Global, kSymHidden);
+  symCallCtors = addSynthetic("__wasm_call_ctors", SymKind::Function, kSymHidden);
+  SynthFunc ctors;
+  ctors.kind = SynthFunc::CallCtors;
+  ctors.name = strings_.intern("__wasm_call_ctors");
+  ctors.sym = symCallCtors;
+  syms[symCallCtors].synth = uint32_t(synthFuncs.size());
+  synthFuncs.push_back(std::move(ctors));
+}
+
+void Linker::defineOptionalSymbols() {
+  auto optional = [&](std::string_view name, SymKind kind) -> GSymId {
+    GSymId id = lookup(strings_.find(name).valid() ? strings_.find(name) : StrId());
+    if (!id) return GSymId();
+    GSym& g = syms[id];
+    if (g.state == GSym::Defined) return GSymId();
+    if (g.refUnit == kNone) g.kind = kind;  // named only by the command line
+    if (g.kind != kind) {
+      error("symbol type mismatch: " + std::string(name) + "\n>>> defined as " +
+            std::string(symKindName(kind)) + " in <internal>\n>>> defined as " + std::string(symKindName(g.kind)) +
+            " in " + unitName(g.refUnit));
+      return GSymId();
+    }
+    g.state = GSym::Defined;
+    g.origin = GSym::FromLinker;
+    g.flags = kSymHidden;
+    return id;
+  };
+  symDataEnd = optional("__data_end", SymKind::Data);
+  symHeapBase = optional("__heap_base", SymKind::Data);
+  symHeapEnd = optional("__heap_end", SymKind::Data);
+  symGlobalBase = optional("__global_base", SymKind::Data);
+  symDsoHandle = optional("__dso_handle", SymKind::Data);
+  symStackLow = optional("__stack_low", SymKind::Data);
+  symStackHigh = optional("__stack_high", SymKind::Data);
+  symMemoryBase = optional("__memory_base", SymKind::Data);
+  symTableBase = optional("__table_base", SymKind::Data);
+  symTable = optional("__indirect_function_table", SymKind::Table);
+}
+
+// Bodies are written once every index is known: they hold final indices and
+// need no relocations.
+void Linker::buildSynthetics() {
+  for (SynthFunc& f : synthFuncs) {
+    std::vector<uint8_t>& b = f.body;
+    b.clear();
+    b.push_back(0);  // no locals
+    if (f.kind == SynthFunc::Trap) {
+      b.push_back(0x00);  // unreachable
+    } else if (f.kind == SynthFunc::CallCtors) {
+      struct Init { uint32_t priority, unit, order; uint32_t func; };
+      std::vector<Init> inits;
+      uint32_t order = 0;
+      for (uint32_t ui = 0; ui < units.size(); ++ui) {
+        const Unit& u = *units[ui];
+        for (const InitFunc& in : u.initFuncs) {
+          uint32_t fi = funcIndexOf(ui, in.symbol);
+          if (fi == kNone) continue;
+          const FuncType& t = outTypes[outFuncs[fi].type];
+          if (!t.params.empty() || !t.results.empty()) {
+            error(u.name + ": invalid signature for init func: " +
+                  std::string(strings_.str(u.symbols[in.symbol].name)) + " " + toString(t));
+            continue;
+          }
+          inits.push_back({in.priority, ui, order++, fi});
+        }
+      }
+      std::stable_sort(inits.begin(), inits.end(), [](const Init& a, const Init& b) { return a.priority < b.priority; });
+      for (const Init& in : inits) {
+        b.push_back(0x10);
+        appendUleb(b, in.func);
+      }
+    }
+    b.push_back(0x0b);
+  }
+}
+
+}  // namespace toyc::link

@@ -1,0 +1,341 @@
+// The output module, section by section in the order the spec requires,
+// then custom sections: inputs' (DWARF) in first-seen order with their
+// relocations applied, name, producers, target_features.
+#include <cstring>
+#include "link/leb128.h"
+#include "link/linker.h"
+
+namespace toyc::link {
+
+using namespace toyc::wasm;
+
+void patchField(uint8_t* p, FieldEnc enc, uint64_t v);
+
+namespace {
+
+struct Buf {
+  std::vector<uint8_t> b;
+  void u8(uint8_t x) { b.push_back(x); }
+  void uleb(uint64_t v) { appendUleb(b, v); }
+  void sleb(int64_t v) { appendSleb(b, v); }
+  void bytes(const uint8_t* p, size_t n) { b.insert(b.end(), p, p + n); }
+  void bytes(Bytes s) { bytes(s.data(), s.size()); }
+  void name(std::string_view s) {
+    uleb(s.size());
+    bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size());
+  }
+  void limits(const Limits& l) {
+    u8(l.flags & kLimitsHasMax);
+    uleb(l.min);
+    if (l.hasMax()) uleb(l.max);
+  }
+};
+
+void section(std::vector<uint8_t>& out, SecId id, const Buf& payload) {
+  out.push_back(uint8_t(id));
+  appendUleb(out, payload.b.size());
+  out.insert(out.end(), payload.b.begin(), payload.b.end());
+}
+
+void customSection(std::vector<uint8_t>& out, std::string_view name, const Buf& payload) {
+  Buf nm;
+  nm.name(name);
+  out.push_back(0);
+  appendUleb(out, nm.b.size() + payload.b.size());
+  out.insert(out.end(), nm.b.begin(), nm.b.end());
+  out.insert(out.end(), payload.b.begin(), payload.b.end());
+}
+
+}  // namespace
+
+std::vector<uint8_t> Linker::writeModule() {
+  std::vector<uint8_t> out;
+  size_t estimate = 64;
+  for (const auto& b : codeBodies) estimate += b.size() + 5;
+  for (const OutSegment& s : outSegs) estimate += s.size;
+  for (const OutCustom& c : outCustoms) estimate += c.size + 32;
+  out.reserve(estimate);
+  out.insert(out.end(), kMagic, kMagic + 4);
+  out.insert(out.end(), {1, 0, 0, 0});
+
+  // type
+  if (!outTypes.empty()) {
+    Buf p;
+    p.uleb(outTypes.size());
+    for (const FuncType& t : outTypes) {
+      p.u8(0x60);
+      p.uleb(t.params.size());
+      for (ValType v : t.params) p.u8(uint8_t(v));
+      p.uleb(t.results.size());
+      for (ValType v : t.results) p.u8(uint8_t(v));
+    }
+    section(out, SecId::Type, p);
+  }
+  // import
+  if (!imports.empty()) {
+    Buf p;
+    p.uleb(imports.size());
+    for (const OutImport& i : imports) {
+      p.name(strings_.str(i.module));
+      p.name(strings_.str(i.field));
+      p.u8(uint8_t(i.kind));
+      switch (i.kind) {
+        case ExternKind::Func: p.uleb(i.type); break;
+        case ExternKind::Table: p.u8(uint8_t(i.valType)); p.limits(i.limits); break;
+        case ExternKind::Memory: p.limits(i.limits); break;
+        case ExternKind::Global: p.u8(uint8_t(i.valType)); p.u8(i.mut); break;
+        case ExternKind::Tag: p.u8(0); p.uleb(i.type); break;
+      }
+    }
+    section(out, SecId::Import, p);
+  }
+  // function
+  const uint32_t nDefined = uint32_t(outFuncs.size()) - numFuncImports;
+  if (nDefined) {
+    Buf p;
+    p.uleb(nDefined);
+    for (uint32_t i = numFuncImports; i < outFuncs.size(); ++i) p.uleb(outFuncs[i].type);
+    section(out, SecId::Function, p);
+  }
+  // table
+  {
+    Buf p;
+    uint32_t n = 0;
+    Buf entries;
+    if (needTable && !opts.importTable) {
+      ++n;
+      Limits l;
+      l.min = opts.tableBase + tableElems.size();
+      if (!opts.growableTable) {
+        l.flags = kLimitsHasMax;
+        l.max = l.min;
+      }
+      entries.u8(uint8_t(ValType::FuncRef));
+      entries.limits(l);
+    }
+    for (uint32_t ui = 0; ui < units.size(); ++ui)
+      for (uint32_t t = 0; t < units[ui]->tables.size(); ++t)
+        if (tableOut[ui][t] != kNone) {
+          ++n;
+          entries.u8(uint8_t(units[ui]->tables[t].elemType));
+          entries.limits(units[ui]->tables[t].limits);
+        }
+    if (n) {
+      p.uleb(n);
+      p.bytes(entries.b.data(), entries.b.size());
+      section(out, SecId::Table, p);
+    }
+  }
+  // memory
+  if (!opts.importMemory) {
+    Buf p;
+    p.uleb(1);
+    Limits l;
+    l.min = memoryPages;
+    if (hasMaxMemory) {
+      l.flags = kLimitsHasMax;
+      l.max = maxMemoryPages;
+    }
+    p.limits(l);
+    section(out, SecId::Memory, p);
+  }
+  // global
+  if (!outGlobals.empty()) {
+    Buf p;
+    p.uleb(outGlobals.size());
+    for (const OutGlobal& g : outGlobals) {
+      p.u8(uint8_t(g.type));
+      p.u8(g.mut);
+      p.bytes(g.init.data(), g.init.size());
+    }
+    section(out, SecId::Global, p);
+  }
+  // export
+  if (!exports.empty()) {
+    Buf p;
+    p.uleb(exports.size());
+    for (const OutExport& e : exports) {
+      p.name(strings_.str(e.name));
+      p.u8(uint8_t(e.kind));
+      p.uleb(e.index);
+    }
+    section(out, SecId::Export, p);
+  }
+  // elem
+  if (!tableElems.empty()) {
+    Buf p;
+    p.uleb(1);
+    p.uleb(0);  // active, table 0, funcref
+    p.u8(0x41);
+    p.sleb(int32_t(opts.tableBase));
+    p.u8(0x0b);
+    p.uleb(tableElems.size());
+    for (uint32_t f : tableElems) p.uleb(f);
+    section(out, SecId::Elem, p);
+  }
+  // code
+  if (nDefined) {
+    uint64_t size = ulebSize(nDefined);
+    for (const auto& b : codeBodies) size += ulebSize(b.size()) + b.size();
+    out.push_back(uint8_t(SecId::Code));
+    appendUleb(out, size);
+    appendUleb(out, nDefined);
+    for (const auto& b : codeBodies) {
+      appendUleb(out, b.size());
+      out.insert(out.end(), b.begin(), b.end());
+    }
+  }
+  // data
+  {
+    uint32_t n = 0;
+    for (const OutSegment& s : outSegs)
+      if (!s.bss || opts.importMemory) ++n;
+    if (n) {
+      Buf p;
+      p.uleb(n);
+      for (const OutSegment& s : outSegs) {
+        if (s.bss && !opts.importMemory) continue;
+        p.uleb(0);
+        p.u8(0x41);
+        p.sleb(int32_t(uint32_t(s.addr)));
+        p.u8(0x0b);
+        p.uleb(s.size);
+        size_t base = p.b.size();
+        p.b.resize(base + s.size, 0);
+        for (auto [ui, si] : s.parts) {
+          const Unit& u = *units[ui];
+          const DataAtom& d = u.segments[si];
+          uint8_t* dst = p.b.data() + base + (segAddr[ui][si] - s.addr);
+          if (!d.bytes.empty()) std::memcpy(dst, d.bytes.data(), d.bytes.size());
+          for (const Reloc& r : u.relocsOf(d.relocs)) {
+            uint64_t v = relocValue(ui, r, false, StrId(), segAddr[ui][si] + r.offset);
+            patchField(dst + r.offset, relocInfo(r.type).enc, v);
+          }
+        }
+      }
+      section(out, SecId::Data, p);
+    }
+  }
+  // custom sections from the inputs
+  for (const OutCustom& c : outCustoms) {
+    Buf p;
+    p.b.resize(c.size);
+    for (size_t k = 0; k < c.parts.size(); ++k) {
+      auto [ui, ci] = c.parts[k];
+      const Unit& u = *units[ui];
+      const CustomAtom& a = u.customs[ci];
+      uint8_t* dst = p.b.data() + c.partOffset[k];
+      if (!a.bytes.empty()) std::memcpy(dst, a.bytes.data(), a.bytes.size());
+      for (const Reloc& r : u.relocsOf(a.relocs)) {
+        uint64_t v = relocValue(ui, r, true, c.name, 0);
+        patchField(dst + r.offset, relocInfo(r.type).enc, v);
+      }
+    }
+    customSection(out, strings_.str(c.name), p);
+  }
+  auto keep = [&](std::string_view n) {
+    for (const std::string& k : opts.keepSections)
+      if (k == n) return true;
+    return false;
+  };
+  // name
+  if (!opts.stripAll || keep("name")) {
+    Buf p;
+    // functions
+    std::vector<StrId> fnames(outFuncs.size());
+    for (uint32_t i = 0; i < numFuncImports; ++i) fnames[i] = syms[outFuncs[i].sym].name;
+    for (uint32_t i = numFuncImports; i < outFuncs.size(); ++i)
+      if (outFuncs[i].kind == OutFunc::Synthetic) fnames[i] = synthFuncs[outFuncs[i].index].name;
+    for (uint32_t ui = 0; ui < units.size(); ++ui) {
+      const Unit& u = *units[ui];
+      for (const Symbol& s : u.symbols) {
+        if (s.kind != SymKind::Function || s.undefined() || !s.name.valid()) continue;
+        uint32_t fi = funcOut[ui][s.index - u.funcImports.size()];
+        if (fi != kNone && !fnames[fi].valid()) fnames[fi] = s.name;
+      }
+    }
+    Buf fn;
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < fnames.size(); ++i)
+      if (fnames[i].valid()) {
+        ++count;
+        fn.uleb(i);
+        fn.name(strings_.str(fnames[i]));
+      }
+    if (count) {
+      p.u8(uint8_t(NameSub::Function));
+      Buf body;
+      body.uleb(count);
+      body.bytes(fn.b.data(), fn.b.size());
+      p.uleb(body.b.size());
+      p.bytes(body.b.data(), body.b.size());
+    }
+    // globals
+    Buf gn;
+    count = 0;
+    for (uint32_t i = 0; i < outGlobals.size(); ++i)
+      if (outGlobals[i].name.valid()) {
+        ++count;
+        gn.uleb(numGlobalImports + i);
+        gn.name(strings_.str(outGlobals[i].name));
+      }
+    if (count) {
+      p.u8(uint8_t(NameSub::Global));
+      Buf body;
+      body.uleb(count);
+      body.bytes(gn.b.data(), gn.b.size());
+      p.uleb(body.b.size());
+      p.bytes(body.b.data(), body.b.size());
+    }
+    // data segments
+    Buf dn;
+    count = 0;
+    for (const OutSegment& s : outSegs) {
+      if (s.bss && !opts.importMemory) continue;
+      dn.uleb(count++);
+      dn.name(strings_.str(s.name));
+    }
+    if (count) {
+      p.u8(uint8_t(NameSub::DataSegment));
+      Buf body;
+      body.uleb(count);
+      body.bytes(dn.b.data(), dn.b.size());
+      p.uleb(body.b.size());
+      p.bytes(body.b.data(), body.b.size());
+    }
+    if (!p.b.empty()) customSection(out, "name", p);
+  }
+  // producers
+  if ((!opts.stripAll || keep("producers")) && !outProducers.empty()) {
+    Buf p;
+    std::vector<StrId> fields;
+    for (const Producer& pr : outProducers)
+      if (fields.empty() || fields.back() != pr.field) fields.push_back(pr.field);
+    p.uleb(fields.size());
+    for (StrId f : fields) {
+      p.name(strings_.str(f));
+      uint32_t n = 0;
+      for (const Producer& pr : outProducers) n += pr.field == f;
+      p.uleb(n);
+      for (const Producer& pr : outProducers)
+        if (pr.field == f) {
+          p.name(strings_.str(pr.name));
+          p.name(strings_.str(pr.version));
+        }
+    }
+    customSection(out, "producers", p);
+  }
+  // target_features
+  if ((!opts.stripAll || keep("target_features")) && !outFeatures.empty()) {
+    Buf p;
+    p.uleb(outFeatures.size());
+    for (const std::string& f : outFeatures) {
+      p.u8(kFeatureUsed);
+      p.name(f);
+    }
+    customSection(out, "target_features", p);
+  }
+  return out;
+}
+
+}  // namespace toyc::link
