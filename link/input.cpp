@@ -141,7 +141,7 @@ void Linker::drainLazy() {
   for (size_t i = 0; i < pendingLazy_.size(); ++i) {
     auto [f, m] = pendingLazy_[i];
     Archive& fa = *files[f]->archive;
-    loadObject(fa.memberBytes(m), fa.members()[m].offset, fa.memberDisplayName(m), nullptr);
+    loadObject(fa.memberBytes(m), fa.members()[m].offset, fa.memberDisplayName(m), nullptr, true);
   }
   pendingLazy_.clear();
 }
@@ -160,7 +160,7 @@ void Linker::extractLazy(GSym& s) {
   pendingLazy_.push_back({s.unit, s.sym});
 }
 
-bool Linker::loadObject(Bytes data, uint64_t base, std::string name, std::shared_ptr<const void> keep) {
+bool Linker::loadObject(Bytes data, uint64_t base, std::string name, std::shared_ptr<const void> keep, bool lazy) {
   auto u = std::make_unique<Unit>();
   u->name = std::move(name);
   if (keep) u->keepAlive.push_back(std::move(keep));
@@ -173,13 +173,14 @@ bool Linker::loadObject(Bytes data, uint64_t base, std::string name, std::shared
     error(e.str());
     return false;
   }
-  addUnit(std::move(u));
+  addUnit(std::move(u), lazy);
   return true;
 }
 
-void Linker::addUnit(std::unique_ptr<Unit> u) {
+void Linker::addUnit(std::unique_ptr<Unit> u, bool lazy) {
   uint32_t idx = uint32_t(units.size());
   units.push_back(std::move(u));
+  unitLive.push_back(!lazy);
   resolveUnit(idx);
 }
 

@@ -53,14 +53,19 @@ void Linker::assignFunctions() {
     imports.push_back(oi);
   }
   numFuncImports = uint32_t(outFuncs.size());
-  // Linker-made functions.
-  for (uint32_t i = 0; i < synthFuncs.size(); ++i) {
-    SynthFunc& f = synthFuncs[i];
-    if (f.kind == SynthFunc::CallCtors) f.live = syms[symCallCtors].live;
-    if (!f.live) continue;
-    f.outIndex = uint32_t(outFuncs.size());
-    outFuncs.push_back({OutFunc::Synthetic, kNone, i, internType(f.type), f.sym});
-  }
+  // Linker-made functions come first, except the command export wrappers,
+  // which follow the atoms (as in wasm-ld, so code offsets match its output).
+  auto addSynth = [&](bool wrappers) {
+    for (uint32_t i = 0; i < synthFuncs.size(); ++i) {
+      SynthFunc& f = synthFuncs[i];
+      if ((f.kind == SynthFunc::CommandExport) != wrappers) continue;
+      if (f.kind == SynthFunc::CallCtors) f.live = syms[symCallCtors].live;
+      if (!f.live) continue;
+      f.outIndex = uint32_t(outFuncs.size());
+      outFuncs.push_back({OutFunc::Synthetic, kNone, i, internType(f.type), f.sym});
+    }
+  };
+  addSynth(false);
   // Atoms.
   funcOut.resize(units.size());
   for (uint32_t ui = 0; ui < units.size(); ++ui) {
@@ -74,6 +79,7 @@ void Linker::assignFunctions() {
       outFuncs.push_back({OutFunc::Atom, ui, f, t, GSymId()});
     }
   }
+  addSynth(true);
 }
 
 // Re-encodes a unit's constant expression with output indices.
@@ -238,6 +244,14 @@ void Linker::layoutTable() {
   }
 }
 
+// Lays out a merger's strings and fixes the maps added since `firstMap`.
+static void finishMergeImpl(std::vector<MergeMap>& merges, StringMerger& merger, size_t firstMap,
+                            std::vector<uint8_t>& out) {
+  std::vector<MergeMap*> maps;
+  for (size_t i = firstMap; i < merges.size(); ++i) maps.push_back(&merges[i]);
+  merger.finish(out, maps);
+}
+
 static StrId outputSegmentName(Interner& strings, const LinkOptions& o, const DataAtom& d) {
   std::string_view n = strings.str(d.name);
   if ((d.flags & kSegTls) || n.starts_with(".tdata") || n.starts_with(".tbss")) return strings.intern(".tdata");
@@ -313,11 +327,38 @@ void Linker::layoutMemory() {
   }
   setData(symGlobalBase, ptr);
   setData(symDsoHandle, ptr);
+  segMerge.resize(units.size());
+  for (uint32_t ui = 0; ui < units.size(); ++ui) segMerge[ui].assign(units[ui]->segments.size(), kNone);
   for (OutSegment& s : segs) {
-    ptr = alignTo(ptr, uint64_t(1) << s.alignLog2);
-    s.addr = ptr;
+    // Merge the string segments of this output segment first: their block
+    // goes where the first of them would have been placed.
+    StringMerger merger;
+    size_t firstMap = merges.size();
     for (auto [ui, si] : s.parts) {
       const DataAtom& d = units[ui]->segments[si];
+      bool mergeable = opts.optimize >= 1 && (d.flags & kSegStrings) && d.alignLog2 == 0 && !d.bytes.empty() &&
+                       d.relocs.size() == 0 && !s.tls;
+      if (!mergeable) continue;
+      MergeMap m;
+      if (!mergeStrings(merger, ui, d.bytes, d.fileOffset, m)) continue;
+      segMerge[ui][si] = uint32_t(merges.size());
+      merges.push_back(std::move(m));
+    }
+    finishMergeImpl(merges, merger, firstMap, s.merged);
+    ptr = alignTo(ptr, uint64_t(1) << s.alignLog2);
+    s.addr = ptr;
+    bool placed = false;
+    for (auto [ui, si] : s.parts) {
+      const DataAtom& d = units[ui]->segments[si];
+      if (segMerge[ui][si] != kNone) {
+        if (!placed) {
+          s.mergedAddr = ptr;
+          ptr += s.merged.size();
+          placed = true;
+        }
+        segAddr[ui][si] = s.mergedAddr;
+        continue;
+      }
       ptr = alignTo(ptr, uint64_t(1) << d.alignLog2);
       segAddr[ui][si] = ptr;
       ptr += d.bytes.size();
@@ -399,6 +440,29 @@ void Linker::layoutCustomSections() {
       if (debug) keepDebug = true;
     }
   }
+  // .debug_str holds NUL-terminated strings only: keep each once.
+  customMerge.resize(units.size());
+  for (uint32_t ui = 0; ui < units.size(); ++ui) customMerge[ui].assign(units[ui]->customs.size(), kNone);
+  for (OutCustom& oc : outCustoms) {
+    if (opts.optimize < 1 || strings_.str(oc.name) != ".debug_str") continue;
+    bool ok = true;
+    for (auto [ui, c] : oc.parts) ok &= units[ui]->customs[c].relocs.size() == 0;
+    if (!ok) continue;
+    StringMerger merger;
+    size_t firstMap = merges.size();
+    for (size_t k = 0; k < oc.parts.size(); ++k) {
+      auto [ui, c] = oc.parts[k];
+      MergeMap m;
+      if (!mergeStrings(merger, ui, units[ui]->customs[c].bytes, units[ui]->customs[c].fileOffset, m)) return;
+      customMerge[ui][c] = uint32_t(merges.size());
+      merges.push_back(std::move(m));
+      customOffset[ui][c] = 0;
+      oc.partOffset[k] = 0;
+    }
+    finishMergeImpl(merges, merger, firstMap, oc.merged);
+    oc.isMerged = true;
+    oc.size = uint32_t(oc.merged.size());
+  }
 }
 
 void Linker::computeExports() {
@@ -429,6 +493,7 @@ void Linker::computeExports() {
         uint32_t fi = g.origin == GSym::FromUnit
                           ? funcOut[g.unit][units[g.unit]->symbols[g.sym].index - units[g.unit]->funcImports.size()]
                           : (g.synth != kNone ? synthFuncs[g.synth].outIndex : kNone);
+        if (g.wrapper != kNone) fi = synthFuncs[g.wrapper].outIndex;
         if (fi == kNone) break;
         StrId name = g.name;
         if (g.origin == GSym::FromUnit && units[g.unit]->symbols[g.sym].exportName.valid())

@@ -21,6 +21,7 @@ bool Linker::run() {
   if (!ok()) return false;
   markLive();
   reportUndefined();
+  createCommandExportWrappers();
   checkFeatures();
   if (!ok()) return false;
   mergeProducers();

@@ -47,6 +47,7 @@ struct GSym {
   uint32_t synth = kNone;      // linker-made definition: index into synthetic tables
   uint32_t outIndex = kNone;   // output function/global/table index once assigned
   uint64_t address = 0;        // linker-defined data symbols
+  uint32_t wrapper = kNone;    // its .command_export wrapper (a synthetic function)
 };
 
 // How a unit's symbol is resolved.
@@ -85,9 +86,36 @@ struct OutSegment {
   uint64_t addr = 0, size = 0;
   bool bss = false, tls = false, passive = false;
   std::vector<std::pair<uint32_t, uint32_t>> parts;  // (unit, segment)
+  // Mergeable string segments (STRINGS flag, alignment 1) are deduplicated
+  // into one block placed where the first of them would have gone.
+  std::vector<uint8_t> merged;
+  uint64_t mergedAddr = 0;
+};
+
+// Where each NUL-terminated string of a merged input went.
+struct MergeMap {
+  std::vector<uint32_t> inOff, outOff;
+  uint64_t map(uint64_t off) const;
+};
+
+// Collects the strings of several merged inputs, then lays them out once,
+// sharing tails: a string that ends another one ("short" in "unsigned
+// short") takes no space of its own.
+class StringMerger {
+public:
+  // Splits `in` into strings; false if it does not end with a NUL.
+  bool add(Bytes in, MergeMap& map, size_t& badOffset);
+  // Writes the merged block and turns the maps' string ids into offsets.
+  void finish(std::vector<uint8_t>& out, std::span<MergeMap*> maps);
+
+private:
+  std::unordered_map<std::string_view, uint32_t> ids_;
+  std::vector<std::string_view> strs_;
 };
 
 struct OutCustom {
+  std::vector<uint8_t> merged;  // .debug_str with duplicate strings removed
+  bool isMerged = false;
   StrId name;
   std::vector<std::pair<uint32_t, uint32_t>> parts;  // (unit, custom atom)
   std::vector<uint32_t> partOffset;
@@ -103,7 +131,7 @@ struct OutExport {
 
 // Functions the linker writes itself.
 struct SynthFunc {
-  enum Kind : uint8_t { CallCtors, Trap, Other } kind;
+  enum Kind : uint8_t { CallCtors, Trap, CommandExport } kind;
   StrId name;
   FuncType type;
   std::vector<uint8_t> body;  // filled after layout
@@ -125,7 +153,7 @@ public:
   bool run();
 
   // For in-memory frontends: add a unit before run().
-  void addUnit(std::unique_ptr<Unit> u);
+  void addUnit(std::unique_ptr<Unit> u, bool lazy = false);
   Interner& strings() { return strings_; }
 
   // --- state shared between phases (public for the phase files) ---
@@ -134,6 +162,11 @@ public:
   std::vector<std::unique_ptr<InputFileState>> files;
   std::vector<std::unique_ptr<Unit>> units;
   std::vector<std::vector<SymRef>> symRefs;  // [unit][symbol]
+  // A unit is live when it was named on the command line, or once one of
+  // its definitions is used (archive members); its init functions and
+  // RETAIN segments are live with it.
+  std::vector<uint8_t> unitLive;
+  GSymId symCallDtors;  // __wasm_call_dtors from libc, called by command export wrappers
   std::vector<std::vector<bool>> discardedFunc, discardedSeg, discardedCustom;
 
   IdxVec<GSymId, GSym> syms;
@@ -168,6 +201,8 @@ public:
   std::vector<std::vector<uint64_t>> segAddr;    // [unit][segment]
   std::vector<OutCustom> outCustoms;
   std::vector<std::vector<uint32_t>> customOffset;  // [unit][custom] -> offset in its output section
+  std::vector<MergeMap> merges;
+  std::vector<std::vector<uint32_t>> segMerge, customMerge;  // [unit][atom] -> index in merges, or kNone
   std::vector<OutExport> exports;
   uint64_t memoryPages = 0, maxMemoryPages = 0;
   bool hasMaxMemory = false;
@@ -183,7 +218,7 @@ public:
   // --- phases ---
   bool loadInputs();
   bool addInputFile(const std::string& path, bool wholeArchive);
-  bool loadObject(Bytes data, uint64_t base, std::string name, std::shared_ptr<const void> keep);
+  bool loadObject(Bytes data, uint64_t base, std::string name, std::shared_ptr<const void> keep, bool lazy = false);
   void extractLazy(GSym& s);
   void drainLazy();
   void resolveUnit(uint32_t unit);
@@ -193,6 +228,8 @@ public:
   void handleEntryAndExports();
   void checkSignatures();
   void markLive();
+  void createCommandExportWrappers();
+  bool needsCommandExports() const;
   void reportUndefined();
   bool checkFeatures();
   void mergeProducers();
@@ -202,6 +239,9 @@ public:
   void layoutTable();
   void layoutMemory();
   void layoutCustomSections();
+  // Adds one input to a string merger (wasm-ld -O1, the default); reports
+  // an input that does not end with a NUL.
+  bool mergeStrings(StringMerger& m, uint32_t unit, Bytes in, uint64_t fileOffset, MergeMap& map);
   void buildSynthetics();
   void computeExports();
   bool relocateCode();
@@ -232,6 +272,7 @@ public:
   uint32_t tableIndexOf(uint32_t unit, uint32_t sym) const;
   // Address of a data symbol; false when undefined (value 0).
   bool dataAddressOf(uint32_t unit, uint32_t sym, uint64_t& addr) const;
+  bool funcIndexLive(uint32_t unit, uint32_t sym) const;
   // The defining (unit, symbol) of a unit symbol, or (kNone, kNone).
   std::pair<uint32_t, uint32_t> definitionOf(uint32_t unit, uint32_t sym) const;
   // Computes the value a relocation resolves to; `isLive` tells dead targets.

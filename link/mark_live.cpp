@@ -20,7 +20,6 @@ struct Marker {
     uint32_t unit, index;
   };
   std::vector<Item> work;
-  bool ctorsDone = false;
 
   void markAtom(uint32_t ui, uint32_t si) {
     const Unit& u = *L.units[ui];
@@ -62,8 +61,10 @@ struct Marker {
     GSym& g = L.syms[id];
     if (g.live) return;
     g.live = true;
-    if (g.state == GSym::Defined && g.origin == GSym::FromUnit) markAtom(g.unit, g.sym);
-    if (id == L.symCallCtors) markCtors();
+    if (g.state == GSym::Defined && g.origin == GSym::FromUnit) {
+      markUnit(g.unit);
+      markAtom(g.unit, g.sym);
+    }
   }
 
   void markSymRef(uint32_t ui, uint32_t si) {
@@ -73,11 +74,15 @@ struct Marker {
     else L.synthFuncs[r.id].live = true;
   }
 
-  void markCtors() {
-    if (ctorsDone) return;
-    ctorsDone = true;
-    for (uint32_t ui = 0; ui < L.units.size(); ++ui)
-      for (const InitFunc& in : L.units[ui]->initFuncs) markSymRef(ui, in.symbol);
+  // The synthetic __wasm_call_ctors has no relocations, so a unit's init
+  // functions (and RETAIN segments) are marked with the unit itself.
+  void markUnit(uint32_t ui) {
+    if (L.unitLive[ui] == 2) return;
+    L.unitLive[ui] = 2;
+    const Unit& u = *L.units[ui];
+    for (const InitFunc& in : u.initFuncs) markSymRef(ui, in.symbol);
+    for (uint32_t s = 0; s < u.segments.size(); ++s)
+      if (u.segments[s].flags & kSegRetain) markSegment(ui, s);
   }
 
   // Global initializers refer to other globals and functions by unit index
@@ -121,6 +126,23 @@ struct Marker {
 
 }  // namespace
 
+bool Linker::funcIndexLive(uint32_t ui, uint32_t si) const {
+  SymRef r = symRefs[ui][si];
+  uint32_t u = ui, s = si;
+  if (r.kind == SymRef::Global) {
+    const GSym& g = syms[GSymId(r.id)];
+    if (g.state != GSym::Defined || g.origin != GSym::FromUnit) return false;
+    u = g.unit;
+    s = g.sym;
+  } else if (r.kind != SymRef::Local) {
+    return false;
+  }
+  const Unit& du = *units[u];
+  const Symbol& ds = du.symbols[s];
+  if (ds.kind != SymKind::Function || ds.undefined()) return false;
+  return funcLive[u][ds.index - du.funcImports.size()];
+}
+
 void Linker::markLive() {
   const size_t n = units.size();
   funcLive.resize(n);
@@ -159,14 +181,18 @@ void Linker::markLive() {
                 (opts.exportDynamic && !(g.flags & kSymHidden));
     if (root) m.markGlobalSym(id);
   }
+  if (symCallDtors) m.markGlobalSym(symCallDtors);
   for (uint32_t ui = 0; ui < n; ++ui) {
     const Unit& u = *units[ui];
     for (uint32_t si = 0; si < u.symbols.size(); ++si)
       if ((u.symbols[si].flags & kSymNoStrip) && u.symbols[si].defined()) m.markSymRef(ui, si);
-    for (uint32_t s = 0; s < u.segments.size(); ++s)
-      if (u.segments[s].flags & kSegRetain) m.markSegment(ui, s);
+    if (unitLive[ui] == 1) m.markUnit(ui);
   }
   m.drain();
+  // __wasm_call_ctors is live when any init function is.
+  for (uint32_t ui = 0; ui < n; ++ui)
+    for (const InitFunc& in : units[ui]->initFuncs)
+      if (funcIndexLive(ui, in.symbol)) syms[symCallCtors].live = true;
   if (opts.printGcSections) {
     for (uint32_t ui = 0; ui < n; ++ui) {
       const Unit& u = *units[ui];
@@ -256,6 +282,41 @@ void Linker::pullRequiredSymbols() {
   if (!opts.noEntry) need(opts.entry.value_or("_start"), false);
   for (const std::string& e : opts.exports) need(e, true);
   for (const std::string& e : opts.exportsIfDefined) need(e, true);
+  // __wasm_call_dtors (defined by libc) is called by the command export
+  // wrappers when nothing calls the constructors explicitly (wasm-ld).
+  if (needsCommandExports()) need("__wasm_call_dtors", false);
+}
+
+bool Linker::needsCommandExports() const {
+  const GSym& ctors = syms[symCallCtors];
+  std::string_view name = strings_.str(ctors.name);
+  if (ctors.usedInRegular || (!opts.noEntry && opts.entry.value_or("_start") == name)) return false;
+  for (const std::string& e : opts.exports)
+    if (e == name) return false;
+  return true;
+}
+
+// Every exported function gets a `<name>.command_export` wrapper that runs
+// the constructors, the function and the destructors, and takes over its
+// export (wasm-ld's createCommandExportWrappers).
+void Linker::createCommandExportWrappers() {
+  if (!needsCommandExports()) return;
+  for (GSymId id(0); id.v < syms.size(); ++id.v) {
+    GSym& g = syms[id];
+    if (g.state != GSym::Defined || g.kind != SymKind::Function || g.origin != GSym::FromUnit || !g.live) continue;
+    bool exported = g.forceExport || (g.flags & kSymExported) || opts.exportAll ||
+                    (opts.exportDynamic && !(g.flags & kSymHidden));
+    if (!exported) continue;
+    const Unit& du = *units[g.unit];
+    SynthFunc sf;
+    sf.kind = SynthFunc::CommandExport;
+    sf.name = strings_.intern(symName(g) + ".command_export");
+    sf.type = unitFuncType(du, du.symbols[g.sym].index);
+    sf.sym = id;
+    sf.live = true;
+    g.wrapper = uint32_t(synthFuncs.size());
+    synthFuncs.push_back(std::move(sf));
+  }
 }
 
 void Linker::handleEntryAndExports() {
@@ -263,6 +324,19 @@ void Linker::handleEntryAndExports() {
     GSymId id = lookup(strings_.intern(name));
     return id && syms[id].state == GSym::Defined ? id : GSymId();
   };
+  if (needsCommandExports()) {
+    GSymId d = defined("__wasm_call_dtors");
+    if (d) {
+      const GSym& g = syms[d];
+      if (g.kind != SymKind::Function) {
+        error("__wasm_call_dtors must be a function");
+      } else if (g.origin == GSym::FromUnit) {
+        const FuncType& t = unitFuncType(*units[g.unit], units[g.unit]->symbols[g.sym].index);
+        if (!t.params.empty() || !t.results.empty()) error("__wasm_call_dtors must have no argument or return values");
+        else symCallDtors = d;
+      }
+    }
+  }
   if (!opts.noEntry) {
     std::string entry = opts.entry.value_or("_start");
     GSymId id = defined(entry);

@@ -41,6 +41,7 @@ struct LinkOptions {
 
   bool gcSections = true, printGcSections = false;
   bool mergeDataSegments = true;
+  unsigned optimize = 1;  // -O: 0 turns string merging off
   bool stripAll = false, stripDebug = false;
   std::vector<std::string> keepSections;
   bool checkFeatures = true;

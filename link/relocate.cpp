@@ -90,7 +90,8 @@ bool Linker::dataAddressOf(uint32_t ui, uint32_t si, uint64_t& addr) const {
     addr = 0;
     return false;
   }
-  addr = segAddr[ui][s->segment] + s->offset;
+  uint32_t m = segMerge[ui][s->segment];
+  addr = segAddr[ui][s->segment] + (m == kNone ? s->offset : merges[m].map(s->offset));
   return true;
 }
 
@@ -173,6 +174,7 @@ uint64_t Linker::relocValue(uint32_t ui, const Reloc& r, bool inCustom, StrId cu
     case RelocType::SECTION_OFFSET_I32: {
       const Symbol& s = u.symbols[r.index];
       if (s.index >= customOffset[ui].size() || customOffset[ui][s.index] == kNone) return uint64_t(r.addend);
+      if (uint32_t m = customMerge[ui][s.index]; m != kNone) return merges[m].map(uint64_t(r.addend));
       return customOffset[ui][s.index] + uint64_t(r.addend);
     }
     case RelocType::TABLE_NUMBER_LEB: {

@@ -69,10 +69,11 @@ void Linker::buildSynthetics() {
         for (const InitFunc& in : u.initFuncs) {
           uint32_t fi = funcIndexOf(ui, in.symbol);
           if (fi == kNone) continue;
+          if (!funcIndexLive(ui, in.symbol)) continue;
           const FuncType& t = outTypes[outFuncs[fi].type];
-          if (!t.params.empty() || !t.results.empty()) {
-            error(u.name + ": invalid signature for init func: " +
-                  std::string(strings_.str(u.symbols[in.symbol].name)) + " " + toString(t));
+          if (!t.params.empty()) {
+            error("constructor functions cannot take arguments: " +
+                  std::string(strings_.str(u.symbols[in.symbol].name)));
             continue;
           }
           inits.push_back({in.priority, ui, order++, fi});
@@ -82,6 +83,26 @@ void Linker::buildSynthetics() {
       for (const Init& in : inits) {
         b.push_back(0x10);
         appendUleb(b, in.func);
+        for (size_t k = 0; k < outTypes[outFuncs[in.func].type].results.size(); ++k) b.push_back(0x1a);  // drop
+      }
+    } else if (f.kind == SynthFunc::CommandExport) {
+      const GSym& g = syms[f.sym];
+      if (syms[symCallCtors].live) {
+        b.push_back(0x10);
+        appendUleb(b, synthFuncs[syms[symCallCtors].synth].outIndex);
+      }
+      for (uint32_t i = 0; i < f.type.params.size(); ++i) {
+        b.push_back(0x20);
+        appendUleb(b, i);
+      }
+      const Unit& du = *units[g.unit];
+      b.push_back(0x10);
+      appendUleb(b, funcOut[g.unit][du.symbols[g.sym].index - du.funcImports.size()]);
+      if (symCallDtors) {
+        const GSym& d = syms[symCallDtors];
+        const Unit& dd = *units[d.unit];
+        b.push_back(0x10);
+        appendUleb(b, funcOut[d.unit][dd.symbols[d.sym].index - dd.funcImports.size()]);
       }
     }
     b.push_back(0x0b);

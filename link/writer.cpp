@@ -202,7 +202,9 @@ std::vector<uint8_t> Linker::writeModule() {
         p.uleb(s.size);
         size_t base = p.b.size();
         p.b.resize(base + s.size, 0);
+        if (!s.merged.empty()) std::memcpy(p.b.data() + base + (s.mergedAddr - s.addr), s.merged.data(), s.merged.size());
         for (auto [ui, si] : s.parts) {
+          if (segMerge[ui][si] != kNone) continue;
           const Unit& u = *units[ui];
           const DataAtom& d = u.segments[si];
           uint8_t* dst = p.b.data() + base + (segAddr[ui][si] - s.addr);
@@ -219,6 +221,11 @@ std::vector<uint8_t> Linker::writeModule() {
   // custom sections from the inputs
   for (const OutCustom& c : outCustoms) {
     Buf p;
+    if (c.isMerged) {
+      p.b = c.merged;
+      customSection(out, strings_.str(c.name), p);
+      continue;
+    }
     p.b.resize(c.size);
     for (size_t k = 0; k < c.parts.size(); ++k) {
       auto [ui, ci] = c.parts[k];

@@ -326,6 +326,11 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
     o.exportMemoryExplicit = true;
     o.exportMemory = exportMemoryName.value_or("memory");
   }
+  if (!optLevel.empty()) {
+    uint64_t lvl;
+    if (!parseInt(optLevel, lvl)) bad("invalid optimization level: -O" + optLevel);
+    else o.optimize = unsigned(lvl);
+  }
   o.compactLebs = !noCompact;
   o.verbose = verbose;
   if (verbose) enableAllLogScopes();
