@@ -362,10 +362,25 @@ void Linker::layoutMemory() {
       ptr = alignTo(ptr, uint64_t(1) << d.alignLog2);
       segAddr[ui][si] = ptr;
       ptr += d.bytes.size();
+      if (ptr > (uint64_t(1) << 32)) {
+        // Name the input that does not fit (a corrupted alignment, say).
+        Error e;
+        e.file = units[ui]->name;
+        e.offset = d.fileOffset;
+        e.hasOffset = true;
+        e.msg = "data segment " + std::string(strings_.str(d.name)) + " (alignment " +
+                std::to_string(uint64_t(1) << d.alignLog2) + ", " + std::to_string(d.bytes.size()) +
+                " bytes) does not fit in the 4 GiB wasm32 memory";
+        error(e.str());
+        return;
+      }
     }
     s.size = ptr - s.addr;
     TOYC_LOG(Layout, "segment {} at {} size {}", strings_.str(s.name), s.addr, s.size);
   }
+  for (const StartStop& ss : startStop)
+    for (const OutSegment& s : segs)
+      if (s.name == ss.segment) setData(ss.sym, ss.stop ? s.addr + s.size : s.addr);
   setData(symDataEnd, ptr);
   if (!opts.stackFirst) placeStack();
   ptr = alignTo(ptr, 16);
@@ -378,6 +393,7 @@ void Linker::layoutMemory() {
     ptr = *opts.initialMemory;
   }
   ptr = alignTo(ptr, kPageSize);
+  if (ptr > maxMemory) error("memory too large: " + std::to_string(ptr) + " bytes needed, at most 4294967296 fit in wasm32");
   memoryPages = ptr / kPageSize;
   setData(symHeapEnd, ptr);
   if (opts.maxMemory) {

@@ -1,4 +1,5 @@
 #include "link/linker.h"
+#include <chrono>
 #include "utils/diag.h"
 #include "utils/log.h"
 #include "utils/parallel.h"
@@ -8,21 +9,38 @@ namespace toyc::link {
 Linker::Linker(LinkOptions o) : opts(std::move(o)) {}
 Linker::~Linker() = default;
 
+// Logs how long each phase took under --log=time (or --verbose).
+class PhaseTimer {
+public:
+  void operator()(const char* phase) {
+    auto now = std::chrono::steady_clock::now();
+    TOYC_LOG(Time, "{:<22} {:8.3f} ms", phase, std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 bool Linker::run() {
   auto ok = [] { return !Diag::get().failed(); };
+  PhaseTimer phase;
   setThreadCount(opts.threads);
   createSyntheticSymbols();
   loadInputs();
+  phase("load inputs");
   if (!ok()) return false;
   pullRequiredSymbols();
   defineOptionalSymbols();
   handleEntryAndExports();
   checkSignatures();
+  phase("resolve");
   if (!ok()) return false;
   markLive();
   reportUndefined();
   createCommandExportWrappers();
   checkFeatures();
+  phase("gc");
   if (!ok()) return false;
   mergeProducers();
   assignTypes();
@@ -33,15 +51,20 @@ bool Linker::run() {
   layoutCustomSections();
   computeExports();
   buildSynthetics();
+  phase("layout");
   if (!ok()) return false;
   if (!relocateCode()) return false;
+  phase("relocate code");
   std::vector<uint8_t> bytes = writeModule();
+  phase("write module");
   std::string err;
   if (!writeFileAtomic(opts.output, bytes, err)) {
     error(err);
     return false;
   }
-  TOYC_LOG(Link, "wrote {} ({} bytes)", opts.output, bytes.size());
+  phase("write file");
+  TOYC_LOG(Link, "wrote {} ({} bytes, {} units, {} functions)", opts.output, bytes.size(), units.size(),
+           outFuncs.size());
   return ok();
 }
 

@@ -167,6 +167,13 @@ public:
   // RETAIN segments are live with it.
   std::vector<uint8_t> unitLive;
   GSymId symCallDtors;  // __wasm_call_dtors from libc, called by command export wrappers
+  // __start_<name>/__stop_<name> for segments named like C identifiers.
+  struct StartStop {
+    GSymId sym;
+    StrId segment;
+    bool stop;
+  };
+  std::vector<StartStop> startStop;
   std::vector<std::vector<bool>> discardedFunc, discardedSeg, discardedCustom;
 
   IdxVec<GSymId, GSym> syms;
@@ -224,6 +231,7 @@ public:
   void resolveUnit(uint32_t unit);
   void createSyntheticSymbols();
   void defineOptionalSymbols();
+  void defineStartStopSymbols();
   void pullRequiredSymbols();
   void handleEntryAndExports();
   void checkSignatures();

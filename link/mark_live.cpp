@@ -65,6 +65,11 @@ struct Marker {
       markUnit(g.unit);
       markAtom(g.unit, g.sym);
     }
+    for (const Linker::StartStop& ss : L.startStop)
+      if (ss.sym == id)
+        for (uint32_t ui = 0; ui < L.units.size(); ++ui)
+          for (uint32_t s = 0; s < L.units[ui]->segments.size(); ++s)
+            if (L.units[ui]->segments[s].name == ss.segment) markSegment(ui, s);
   }
 
   void markSymRef(uint32_t ui, uint32_t si) {

@@ -112,39 +112,68 @@ uint32_t ObjectReader::typeIndex(Reader& r) {
   return t;
 }
 
-// A constant expression: one value-producing instruction (or an extended-
-// const sequence) and `end`. Returns the bytes including `end`.
+// A constant expression (a value instruction, or an extended-const
+// sequence) and `end`, type-checked against `expect`: a corrupted initializer
+// must not reach the output. Returns the bytes including `end`.
 Bytes ObjectReader::constExpr(Reader& r, ValType expect) {
   const uint8_t* start = r.ptr();
-  for (unsigned n = 0; r.ok(); ++n) {
+  uint8_t stack[16];
+  unsigned depth = 0;
+  auto push = [&](const uint8_t* at, uint8_t t) {
+    if (depth == sizeof stack) r.failAt(at, "constant expression too deep");
+    else stack[depth++] = t;
+  };
+  while (r.ok()) {
     const uint8_t* at = r.ptr();
     uint8_t op = r.u8();
     switch (op) {
       case 0x0b:
-        if (n == 0) r.failAt(at, "empty constant expression");
+        if (depth != 1 || stack[0] != uint8_t(expect)) {
+          r.failAt(at, "type mismatch in constant expression (expected " + std::string(valTypeName(expect)) + ")");
+          return {};
+        }
         return {start, size_t(r.ptr() - start)};
-      case 0x41: r.sleb32(); break;
-      case 0x42: r.sleb64(); break;
-      case 0x43: r.skip(4); break;
-      case 0x44: r.skip(8); break;
+      case 0x41: r.sleb32(); push(at, 0x7f); break;
+      case 0x42: r.sleb64(); push(at, 0x7e); break;
+      case 0x43: r.skip(4); push(at, 0x7d); break;
+      case 0x44: r.skip(8); push(at, 0x7c); break;
       case 0x23: {
         uint32_t g = r.uleb32();
-        if (r.ok() && g >= unit_.numGlobals()) r.failAt(at, "global index out of range in constant expression");
+        if (!r.ok()) break;
+        // Only imported, immutable globals may be read here.
+        if (g >= unit_.globalImports.size() || unit_.globalImports[g].mut) {
+          r.failAt(at, "constant expression reads a global that is not an immutable import");
+          break;
+        }
+        push(at, uint8_t(unit_.globalImports[g].valType));
         break;
       }
-      case 0xd0: r.u8(); break;
+      case 0xd0: {
+        uint8_t t = r.u8();
+        if (r.ok() && t != 0x70 && t != 0x6f) r.failAt(at, "invalid reference type in constant expression");
+        push(at, t);
+        break;
+      }
       case 0xd2: {
         uint32_t f = r.uleb32();
         if (r.ok() && f >= unit_.numFuncs()) r.failAt(at, "function index out of range in constant expression");
+        push(at, 0x70);
         break;
       }
-      case 0x6a: case 0x6b: case 0x6c: case 0x7c: case 0x7d: case 0x7e: break;
+      case 0x6a: case 0x6b: case 0x6c: case 0x7c: case 0x7d: case 0x7e: {
+        uint8_t t = op <= 0x6c ? 0x7f : 0x7e;
+        if (depth < 2 || stack[depth - 1] != t || stack[depth - 2] != t) {
+          r.failAt(at, "type mismatch in constant expression");
+          break;
+        }
+        --depth;
+        break;
+      }
       default:
         r.failAt(at, "invalid instruction in constant expression");
         return {};
     }
   }
-  (void)expect;
   return {};
 }
 

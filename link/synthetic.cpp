@@ -49,6 +49,37 @@ void Linker::defineOptionalSymbols() {
   symMemoryBase = optional("__memory_base", SymKind::Data);
   symTableBase = optional("__table_base", SymKind::Data);
   symTable = optional("__indirect_function_table", SymKind::Table);
+  defineStartStopSymbols();
+}
+
+static bool isCIdentifier(std::string_view s) {
+  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
+  for (char c : s)
+    if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+  return true;
+}
+
+// __start_X and __stop_X bound the output segment X when X is a C
+// identifier; a reference to either keeps the segment's inputs alive.
+void Linker::defineStartStopSymbols() {
+  std::unordered_map<uint32_t, bool> segNames;
+  for (const auto& u : units)
+    for (const DataAtom& d : u->segments)
+      if (isCIdentifier(strings_.str(d.name))) segNames[d.name.v] = true;
+  if (segNames.empty()) return;
+  for (GSymId id(0); id.v < syms.size(); ++id.v) {
+    GSym& g = syms[id];
+    if (g.state == GSym::Defined || g.refUnit == kNone || g.kind != SymKind::Data) continue;
+    std::string_view n = strings_.str(g.name);
+    bool stop = n.starts_with("__stop_");
+    if (!stop && !n.starts_with("__start_")) continue;
+    StrId seg = strings_.find(n.substr(stop ? 7 : 8));
+    if (!seg.valid() || !segNames.count(seg.v)) continue;
+    g.state = GSym::Defined;
+    g.origin = GSym::FromLinker;
+    g.flags = kSymHidden;
+    startStop.push_back({id, seg, stop});
+  }
 }
 
 // Bodies are written once every index is known: they hold final indices and
