@@ -23,7 +23,8 @@ enum class K : uint8_t {
   Unreachable, None, Block, Loop, If, Else, End, Br, BrIf, BrTable, Return, Call, CallIndirect, ReturnCall,
   ReturnCallIndirect, Drop, Select, SelectT, LocalGet, LocalSet, LocalTee, GlobalGet, GlobalSet, TableGet, TableSet,
   Mem, MemIdx, I32Const, I64Const, F32Const, F64Const, RefNull, RefIsNull, RefFunc, MemoryInit, DataDrop,
-  MemoryCopy, MemoryFill, TableInit, ElemDrop, TableCopy, TableGrow, TableSize, TableFill, Invalid
+  MemoryCopy, MemoryFill, TableInit, ElemDrop, TableCopy, TableGrow, TableSize, TableFill, V128Const, Shuffle, Lane,
+  MemLane, Invalid
 };
 
 struct OpInfo {
@@ -39,6 +40,7 @@ uint8_t sigType(char c) {
     case 'l': return 0x7e;
     case 'f': return 0x7d;
     case 'd': return 0x7c;
+    case 'v': return 0x7b;
   }
   return 0;
 }
@@ -61,12 +63,15 @@ OpInfo makeOp(const char* name, K kind, const char* sig, uint8_t align) {
 struct OpTables {
   OpInfo main[256];
   OpInfo fc[18];
+  OpInfo simd[256];
   OpTables() {
 #define OP(code, name, kind, sig, align) main[code] = makeOp(name, K::kind, sig, align);
 #define FC(code, name, kind, sig, align) fc[code] = makeOp(name, K::kind, sig, align);
+#define SIMD(code, name, kind, sig, align) simd[code] = makeOp(name, K::kind, sig, align);
 #include "link/opcodes.def"
 #undef OP
 #undef FC
+#undef SIMD
   }
 };
 
@@ -351,7 +356,10 @@ bool BodyRewriter::instr() {
     if (sub >= 18) return fail("invalid 0xfc sub-opcode " + std::to_string(sub));
     op = &ops().fc[sub];
   } else if (opcode == 0xfd) {
-    return fail("SIMD instructions are not supported");
+    uint32_t sub = r_.uleb32();
+    if (!r_.ok()) return false;
+    if (sub >= 256) return fail("SIMD instruction 0xfd " + std::to_string(sub) + " is not supported (relaxed SIMD?)");
+    op = &ops().simd[sub];
   } else if (opcode == 0xfe) {
     return fail("atomic instructions are not supported");
   }
@@ -531,6 +539,25 @@ bool BodyRewriter::instr() {
         if (!mut) return fail("global.set of an immutable global");
         if (!popExpect(t)) return false;
       }
+      return true;
+    }
+    case K::V128Const: r_.skip(16); push(0x7b); return r_.ok();
+    case K::Shuffle:
+      for (int i = 0; i < 16; ++i) {
+        uint8_t lane = r_.u8();
+        if (r_.ok() && lane >= 32) return fail("invalid lane index in i8x16.shuffle");
+      }
+      if (!r_.ok()) return false;
+      return popExpect(0x7b) && popExpect(0x7b) && (push(0x7b), true);
+    case K::Lane: case K::MemLane: {
+      if (op->kind == K::MemLane && !memarg(*op)) return false;
+      uint8_t lane = r_.u8();
+      if (!r_.ok()) return false;
+      unsigned lanes = op->kind == K::Lane ? op->align : 16u >> op->align;
+      if (lane >= lanes) return fail(std::string("invalid lane index in ") + op->name);
+      for (int i = op->npop; i-- > 0;)
+        if (!popExpect(op->pop[i])) return false;
+      if (op->npush) push(op->push);
       return true;
     }
     case K::Mem:
