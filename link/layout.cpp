@@ -15,10 +15,13 @@ using namespace toyc::wasm;
 static uint64_t alignTo(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
 
 uint32_t Linker::internType(const FuncType& t) {
+  // The parameter count leads the key: value type bytes can take any value
+  // (0x7c is f64), so no separator byte would be safe.
   std::string key;
-  key.reserve(t.params.size() + t.results.size() + 1);
+  key.reserve(t.params.size() + t.results.size() + 5);
+  uint32_t np = uint32_t(t.params.size());
+  key.append(reinterpret_cast<const char*>(&np), 4);
   for (ValType v : t.params) key.push_back(char(v));
-  key.push_back('|');
   for (ValType v : t.results) key.push_back(char(v));
   auto [it, inserted] = typeIndex.emplace(std::move(key), uint32_t(outTypes.size()));
   if (inserted) outTypes.push_back(t);
