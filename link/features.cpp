@@ -35,17 +35,24 @@ bool Linker::checkFeatures() {
     if (!inferred)
       for (const auto& [f, file] : usedBy)
         if (!allowed.count(f)) error("Target feature '" + f + "' used by " + file + " is not allowed.");
-    for (const auto& [f, file] : disallowedBy)
-      if (allowed.count(f))
-        error("Target feature '" + f + "' used in " + usedBy[f] + " is disallowed by " + file +
-              ". Use --no-check-features to suppress.");
+    // A file may not use what another file disallows.
+    for (const auto& up : units)
+      for (const Feature& x : up->features) {
+        if (x.prefix == kFeatureDisallowed) continue;
+        auto it = disallowedBy.find(std::string(strings_.str(x.name)));
+        if (it != disallowedBy.end())
+          error("Target feature '" + it->first + "' used in " + up->name + " is disallowed by " + it->second +
+                ". Use --no-check-features to suppress.");
+      }
     for (const auto& [f, file] : requiredBy)
       for (const auto& up : units) {
         if (!up->hasFeaturesSection) continue;
         bool has = false;
         for (const Feature& x : up->features)
           if (strings_.str(x.name) == f && x.prefix != kFeatureDisallowed) has = true;
-        if (!has) error("Missing target feature '" + f + "' in " + up->name + ", required by " + file + ".");
+        if (!has)
+          error("Missing target feature '" + f + "' in " + up->name + ", required by " + file +
+                ". Use --no-check-features to suppress.");
       }
   }
   outFeatures.assign(allowed.begin(), allowed.end());

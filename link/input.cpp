@@ -42,6 +42,11 @@ static void readImportsFile(LinkOptions& o, const std::string& archivePath) {
 }
 
 bool Linker::loadInputs() {
+  for (auto& u : pendingUnits_) {
+    insertUnit(std::move(u), false);
+    drainLazy();
+  }
+  pendingUnits_.clear();
   bool whole = false;
   bool startLib = false;
   for (const InputSpec& in : opts.inputs) {
@@ -173,11 +178,11 @@ bool Linker::loadObject(Bytes data, uint64_t base, std::string name, std::shared
     error(e.str());
     return false;
   }
-  addUnit(std::move(u), lazy);
+  insertUnit(std::move(u), lazy);
   return true;
 }
 
-void Linker::addUnit(std::unique_ptr<Unit> u, bool lazy) {
+void Linker::insertUnit(std::unique_ptr<Unit> u, bool lazy) {
   uint32_t idx = uint32_t(units.size());
   units.push_back(std::move(u));
   unitLive.push_back(!lazy);

@@ -56,6 +56,23 @@ void Linker::assignFunctions() {
     imports.push_back(oi);
   }
   numFuncImports = uint32_t(outFuncs.size());
+  // Imported memory may hold anything: .bss is zeroed at start-up by
+  // memory.fill when bulk memory is available (wasm-ld's __wasm_init_memory),
+  // else written out as zeros.
+  if (opts.importMemory && std::find(outFeatures.begin(), outFeatures.end(), "bulk-memory") != outFeatures.end()) {
+    bool anyBss = false;
+    for (uint32_t ui = 0; ui < units.size(); ++ui)
+      for (uint32_t si = 0; si < units[ui]->segments.size(); ++si)
+        if (segLive[ui][si] && strings_.str(units[ui]->segments[si].name).starts_with(".bss")) anyBss = true;
+    if (anyBss) {
+      SynthFunc f;
+      f.kind = SynthFunc::InitMemory;
+      f.name = strings_.intern("__wasm_init_memory");
+      f.live = true;
+      initMemoryFunc = uint32_t(synthFuncs.size());
+      synthFuncs.push_back(std::move(f));
+    }
+  }
   // Linker-made functions come first, except the command export wrappers,
   // which follow the atoms (as in wasm-ld, so code offsets match its output).
   auto addSynth = [&](bool wrappers) {
@@ -151,6 +168,20 @@ void Linker::assignGlobals() {
     sp.name = syms[symStackPointer].name;
     outGlobals.push_back(std::move(sp));  // init set by layoutMemory
   }
+  for (GSymId id : {symTlsBase, symTlsSize, symTlsAlign}) {
+    if (!id || !syms[id].live) continue;
+    OutGlobal g;
+    g.type = ValType::I32;
+    // Immutable, unless an input imports it as mutable (and may set it).
+    for (const auto& up : units)
+      for (const Symbol& sym : up->symbols)
+        if (sym.kind == SymKind::Global && sym.undefined() && sym.name == syms[id].name &&
+            up->globalImports[sym.index].mut)
+          g.mut = true;
+    g.name = syms[id].name;
+    syms[id].outIndex = next++;
+    outGlobals.push_back(std::move(g));  // init set by layoutMemory
+  }
   for (uint32_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = *units[ui];
     globalOut[ui].assign(u.globals.size(), kNone);
@@ -165,7 +196,8 @@ void Linker::assignGlobals() {
   }
   // Names and initializers once every global has its index.
   for (const Unit* up : {static_cast<const Unit*>(nullptr)}) (void)up;
-  uint32_t k = syms[symStackPointer].live ? 1 : 0;
+  uint32_t k = next - numGlobalImports;
+  for (uint32_t ui = 0; ui < units.size(); ++ui) k -= uint32_t(std::count(globalLive[ui].begin(), globalLive[ui].end(), 1));
   for (uint32_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = *units[ui];
     for (uint32_t gi = 0; gi < u.globals.size(); ++gi) {
@@ -389,6 +421,12 @@ void Linker::layoutMemory() {
   ptr = alignTo(ptr, 16);
   setData(symHeapBase, ptr);
   const uint64_t maxMemory = uint64_t(1) << 32;
+  if (opts.initialHeap && *opts.initialHeap) {
+    if (*opts.initialHeap % kPageSize) error("initial heap must be 65536-byte aligned");
+    else if (*opts.initialHeap > maxMemory - ptr)
+      error("initial heap too large, cannot be greater than " + std::to_string(maxMemory - ptr));
+    else ptr += *opts.initialHeap;
+  }
   if (opts.initialMemory) {
     if (*opts.initialMemory % kPageSize) error("initial memory must be 65536-byte aligned");
     if (ptr > *opts.initialMemory) error("initial memory too small, " + std::to_string(ptr) + " bytes needed");
@@ -409,12 +447,26 @@ void Linker::layoutMemory() {
     hasMaxMemory = true;
     maxMemoryPages = memoryPages;
   }
-  if (syms[symStackPointer].live) {
-    std::vector<uint8_t>& init = outGlobals[syms[symStackPointer].outIndex - numGlobalImports].init;
+  auto setGlobal = [&](GSymId id, uint64_t v) {
+    if (!id || syms[id].outIndex == kNone || syms[id].state != GSym::Defined || syms[id].origin != GSym::FromLinker)
+      return;
+    std::vector<uint8_t>& init = outGlobals[syms[id].outIndex - numGlobalImports].init;
+    init.clear();
     init.push_back(0x41);
-    appendSleb(init, int64_t(int32_t(uint32_t(stackPointerValue))));
+    appendSleb(init, int64_t(int32_t(uint32_t(v))));
     init.push_back(0x0b);
-  }
+  };
+  setGlobal(symStackPointer, stackPointerValue);
+  uint64_t tlsBase = 0, tlsSize = 0, tlsAlign = 1;
+  for (const OutSegment& s : segs)
+    if (s.tls) {
+      tlsBase = s.addr;
+      tlsSize = s.size;
+      tlsAlign = uint64_t(1) << s.alignLog2;
+    }
+  setGlobal(symTlsBase, tlsBase);
+  setGlobal(symTlsSize, tlsSize);
+  setGlobal(symTlsAlign, tlsAlign);
   outSegs = std::move(segs);
   if (opts.importMemory) {
     OutImport oi;
@@ -431,11 +483,6 @@ void Linker::layoutMemory() {
 void Linker::layoutCustomSections() {
   std::unordered_map<uint32_t, uint32_t> byName;
   customOffset.resize(units.size());
-  auto keep = [&](std::string_view n) {
-    for (const std::string& k : opts.keepSections)
-      if (k == n) return true;
-    return false;
-  };
   for (uint32_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = *units[ui];
     customOffset[ui].assign(u.customs.size(), kNone);
@@ -443,7 +490,9 @@ void Linker::layoutCustomSections() {
       if (discardedCustom[ui][c]) continue;
       std::string_view n = strings_.str(u.customs[c].name);
       bool debug = n.starts_with(".debug_");
-      if (!keep(n) && (opts.stripAll || (opts.stripDebug && debug))) continue;
+      // --strip-all and --strip-debug drop DWARF only; other input custom
+      // sections stay (wasm-ld; --keep-section does not bring DWARF back).
+      if (debug && (opts.stripAll || opts.stripDebug)) continue;
       auto [it, inserted] = byName.emplace(u.customs[c].name.v, uint32_t(outCustoms.size()));
       if (inserted) {
         OutCustom oc;

@@ -131,7 +131,7 @@ struct OutExport {
 
 // Functions the linker writes itself.
 struct SynthFunc {
-  enum Kind : uint8_t { CallCtors, Trap, CommandExport } kind;
+  enum Kind : uint8_t { CallCtors, Trap, CommandExport, InitMemory } kind;
   StrId name;
   FuncType type;
   std::vector<uint8_t> body;  // filled after layout
@@ -153,7 +153,7 @@ public:
   bool run();
 
   // For in-memory frontends: add a unit before run().
-  void addUnit(std::unique_ptr<Unit> u, bool lazy = false);
+  void insertUnit(std::unique_ptr<Unit> u, bool lazy);
   Interner& strings() { return strings_; }
 
   // --- state shared between phases (public for the phase files) ---
@@ -214,6 +214,7 @@ public:
   uint64_t memoryPages = 0, maxMemoryPages = 0;
   bool hasMaxMemory = false;
   uint64_t stackPointerValue = 0;
+  uint32_t initMemoryFunc = kNone;  // synthetic __wasm_init_memory: zero-fills .bss in imported memory
   bool keepDebug = false;  // debug sections are written: relocated code keeps its 5-byte LEBs
   std::vector<std::string> outFeatures;  // '+name'
   std::vector<Producer> outProducers;
@@ -288,6 +289,7 @@ public:
 
 private:
   std::vector<std::pair<uint32_t, uint32_t>> pendingLazy_;
+  std::vector<std::unique_ptr<Unit>> pendingUnits_;
 };
 
 }  // namespace toyc::link

@@ -3,6 +3,7 @@
 // __wasm_call_ctors is live, every init function. Liveness then flows
 // through relocations, the way mold's gc-sections walks its graph: one
 // worklist, each atom visited once.
+#include <cstdio>
 #include "link/leb128.h"
 #include "link/linker.h"
 #include "utils/log.h"
@@ -199,15 +200,24 @@ void Linker::markLive() {
     for (const InitFunc& in : units[ui]->initFuncs)
       if (funcIndexLive(ui, in.symbol)) syms[symCallCtors].live = true;
   if (opts.printGcSections) {
+    // wasm-ld's wording, on stdout: "removing unused section a.o:(f)".
     for (uint32_t ui = 0; ui < n; ++ui) {
       const Unit& u = *units[ui];
+      std::vector<StrId> fname(u.funcs.size());
+      for (const Symbol& s : u.symbols)
+        if (s.kind == SymKind::Function && s.defined() && s.name.valid() && !fname[s.index - u.funcImports.size()].valid())
+          fname[s.index - u.funcImports.size()] = s.name;
       for (uint32_t f = 0; f < u.funcs.size(); ++f)
-        if (!funcLive[ui][f]) Diag::get().note("removing unused section " + u.name + ":(function " + std::to_string(f) + ")");
+        if (!funcLive[ui][f] && !discardedFunc[ui][f])
+          std::printf("removing unused section %s:(%s)\n", u.name.c_str(),
+                      fname[f].valid() ? std::string(strings_.str(fname[f])).c_str() : ("function " + std::to_string(f)).c_str());
       for (uint32_t s = 0; s < u.segments.size(); ++s)
-        if (!segLive[ui][s])
-          Diag::get().note("removing unused section " + u.name + ":(" + std::string(strings_.str(u.segments[s].name)) + ")");
+        if (!segLive[ui][s] && !discardedSeg[ui][s])
+          std::printf("removing unused section %s:(%s)\n", u.name.c_str(), std::string(strings_.str(u.segments[s].name)).c_str());
     }
   }
+  // wasm-ld always emits the stack pointer, used or not.
+  syms[symStackPointer].live = true;
 }
 
 // Undefined symbols that live code refers to: imported when they may be
@@ -306,6 +316,8 @@ bool Linker::needsCommandExports() const {
 // export (wasm-ld's createCommandExportWrappers).
 void Linker::createCommandExportWrappers() {
   if (!needsCommandExports()) return;
+  // Nothing to run around the exports: no constructors, no destructors.
+  if (!syms[symCallCtors].live && !symCallDtors) return;
   for (GSymId id(0); id.v < syms.size(); ++id.v) {
     GSym& g = syms[id];
     if (g.state != GSym::Defined || g.kind != SymKind::Function || g.origin != GSym::FromUnit || !g.live) continue;

@@ -24,6 +24,13 @@ void Linker::createSyntheticSymbols() {
 void Linker::defineOptionalSymbols() {
   auto optional = [&](std::string_view name, SymKind kind) -> GSymId {
     GSymId id = lookup(strings_.find(name).valid() ? strings_.find(name) : StrId());
+    // --export-all and --export=<name> create them even when unreferenced.
+    bool wanted = opts.exportAll && kind == SymKind::Data;
+    for (const std::string& e : opts.exports) wanted |= e == name;
+    if (!id && wanted) {
+      bool created;
+      id = lookupOrCreate(strings_.intern(name), kind, created);
+    }
     if (!id) return GSymId();
     GSym& g = syms[id];
     if (g.state == GSym::Defined) return GSymId();
@@ -49,6 +56,10 @@ void Linker::defineOptionalSymbols() {
   symMemoryBase = optional("__memory_base", SymKind::Data);
   symTableBase = optional("__table_base", SymKind::Data);
   symTable = optional("__indirect_function_table", SymKind::Table);
+  // Without shared memory, TLS is the .tdata segment itself (wasm-ld).
+  symTlsBase = optional("__tls_base", SymKind::Global);
+  symTlsSize = optional("__tls_size", SymKind::Global);
+  symTlsAlign = optional("__tls_align", SymKind::Global);
   defineStartStopSymbols();
 }
 
@@ -115,6 +126,17 @@ void Linker::buildSynthetics() {
         b.push_back(0x10);
         appendUleb(b, in.func);
         for (size_t k = 0; k < outTypes[outFuncs[in.func].type].results.size(); ++k) b.push_back(0x1a);  // drop
+      }
+    } else if (f.kind == SynthFunc::InitMemory) {
+      for (const OutSegment& s : outSegs) {
+        if (!s.bss) continue;
+        b.push_back(0x41);
+        appendSleb(b, int32_t(uint32_t(s.addr)));
+        b.push_back(0x41);
+        b.push_back(0x00);
+        b.push_back(0x41);
+        appendSleb(b, int32_t(uint32_t(s.size)));
+        b.insert(b.end(), {0xfc, 0x0b, 0x00});  // memory.fill 0
       }
     } else if (f.kind == SynthFunc::CommandExport) {
       const GSym& g = syms[f.sym];

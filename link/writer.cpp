@@ -161,6 +161,12 @@ std::vector<uint8_t> Linker::writeModule() {
     }
     section(out, SecId::Export, p);
   }
+  // start: zero-fill .bss of an imported memory
+  if (initMemoryFunc != kNone) {
+    Buf p;
+    p.uleb(synthFuncs[initMemoryFunc].outIndex);
+    section(out, SecId::Start, p);
+  }
   // elem
   if (!tableElems.empty()) {
     Buf p;
@@ -187,14 +193,17 @@ std::vector<uint8_t> Linker::writeModule() {
   }
   // data
   {
+    // .bss is zero already in a fresh memory; an imported one is zeroed by
+    // __wasm_init_memory, or (without bulk memory) by writing the zeros.
+    auto written = [&](const OutSegment& s) { return !s.bss || (opts.importMemory && initMemoryFunc == kNone); };
     uint32_t n = 0;
     for (const OutSegment& s : outSegs)
-      if (!s.bss || opts.importMemory) ++n;
+      if (written(s)) ++n;
     if (n) {
       Buf p;
       p.uleb(n);
       for (const OutSegment& s : outSegs) {
-        if (s.bss && !opts.importMemory) continue;
+        if (!written(s)) continue;
         p.uleb(0);
         p.u8(0x41);
         p.sleb(int32_t(uint32_t(s.addr)));
@@ -248,6 +257,16 @@ std::vector<uint8_t> Linker::writeModule() {
   // name
   if (!opts.stripAll || keep("name")) {
     Buf p;
+    {
+      // The module is named after the output file, as wasm-ld does.
+      std::string_view base = opts.output;
+      if (size_t slash = base.find_last_of('/'); slash != std::string_view::npos) base = base.substr(slash + 1);
+      Buf body;
+      body.name(base);
+      p.u8(uint8_t(NameSub::Module));
+      p.uleb(body.b.size());
+      p.bytes(body.b.data(), body.b.size());
+    }
     // functions
     std::vector<StrId> fnames(outFuncs.size());
     for (uint32_t i = 0; i < numFuncImports; ++i) fnames[i] = syms[outFuncs[i].sym].name;
@@ -298,7 +317,7 @@ std::vector<uint8_t> Linker::writeModule() {
     Buf dn;
     count = 0;
     for (const OutSegment& s : outSegs) {
-      if (s.bss && !opts.importMemory) continue;
+      if (s.bss && !(opts.importMemory && initMemoryFunc == kNone)) continue;
       dn.uleb(count++);
       dn.name(strings_.str(s.name));
     }

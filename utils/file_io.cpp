@@ -70,7 +70,7 @@ bool writeFileAtomic(const std::string& path, std::span<const uint8_t> bytes, st
   std::string tmp = path + ".tmp" + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0777 & ~0);
   if (fd < 0) {
-    err = std::string("cannot open ") + path + ": " + std::strerror(errno);
+    err = std::string("cannot open output file ") + path + ": " + std::strerror(errno);
     return false;
   }
   size_t done = 0;

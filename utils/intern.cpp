@@ -21,9 +21,10 @@ uint64_t Interner::hash(std::string_view s) {
 
 std::string_view Interner::save(std::string_view s) {
   constexpr size_t kChunk = 64 * 1024;
+  if (s.empty()) return {};
   if (s.size() > kChunk / 4) {
-    chunks_.emplace_front(s);  // big strings get their own chunk
-    return chunks_.front();
+    big_.emplace_back(s);  // never shared with small strings
+    return big_.back();
   }
   if (chunks_.empty() || chunkUsed_ + s.size() > chunks_.back().size()) {
     chunks_.emplace_back(kChunk, '\0');

@@ -30,7 +30,8 @@ private:
   std::vector<std::string_view> strs_;
   std::vector<uint64_t> hashes_;
   std::vector<uint32_t> slots_;  // open addressing; value = id + 1, 0 = empty
-  std::deque<std::string> chunks_;
+  std::deque<std::string> chunks_;  // small strings, packed
+  std::deque<std::string> big_;     // strings too long to pack, one each
   size_t chunkUsed_ = 0;
 };
 

@@ -38,11 +38,19 @@ static const char* const kLongOptions[] = {
     "log", "no-compact-lebs", "no-fatal-warnings", "Map", "print-map", "trace", "why-extract", "reproduce",
 };
 
+// Rewrites what CLI11 would misread: one-dash long options, options whose
+// value is optional, and `--opt=` with an empty value (CLI11 would take the
+// next argument as the value; wasm-ld takes the empty string).
 static std::vector<std::string> normalize(std::vector<std::string> args, std::optional<std::string>& exportMemoryName,
-                                          bool& exportMemory, std::optional<std::string>& importMemory) {
+                                          bool& exportMemory, std::optional<std::string>& importMemory,
+                                          std::vector<std::string>& emptyValued) {
   std::vector<std::string> out;
   for (size_t i = 0; i < args.size(); ++i) {
     std::string a = args[i];
+    if (a.size() > 3 && a.rfind("--", 0) == 0 && a.back() == '=' && a.find('=') == a.size() - 1) {
+      emptyValued.push_back(a.substr(2, a.size() - 3));
+      continue;
+    }
     if (a.size() > 2 && a[0] == '-' && a[1] != '-') {
       std::string name = a.substr(1, a.find('=') == std::string::npos ? std::string::npos : a.find('=') - 1);
       for (const char* l : kLongOptions)
@@ -82,16 +90,18 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
   }
   std::optional<std::string> exportMemoryName, importMemory;
   bool exportMemory = false;
-  args = normalize(std::move(args), exportMemoryName, exportMemory, importMemory);
+  std::vector<std::string> emptyValued;
+  args = normalize(std::move(args), exportMemoryName, exportMemory, importMemory, emptyValued);
 
   CLI::App app{"toyc link: links wasm objects and archives into a module (wasm-ld compatible options)",
                wasmLdMode ? "wasm-ld" : "toyc link"};
   app.set_help_flag("-h,--help", "Print this help");
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.allow_windows_style_options(false);
+  app.allow_extras(true);  // unknown options are reported below, one per line, in order
 
   std::vector<std::string> inputs, libs, exports, exportsIfDefined, undef, zopts, keep, searchPaths;
-  std::string output = "a.out", entry, unresolved, mEmul, features, extraFeatures, allowUndefFile, logScopes,
+  std::string output, entry, unresolved, mEmul, features, extraFeatures, allowUndefFile, logScopes,
               colorDiag, optLevel;
   std::string initialMemory, maxMemory, globalBase, tableBase, initialHeap, errorLimit, threads;
   bool noEntry = false, exportAll = false, exportDynamic = false, noExportDynamic = false, allowUndefined = false,
@@ -120,8 +130,8 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
   app.add_option("--export-if-defined", exportsIfDefined, "Export a symbol if it is defined")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->allow_extra_args(false);
   app.add_flag("--export-all", exportAll, "Export every defined symbol");
-  app.add_flag("-E,--export-dynamic", exportDynamic, "Export every non-hidden symbol");
-  app.add_flag("--no-export-dynamic", noExportDynamic, "Do not export non-hidden symbols (default)");
+  auto* expDynOpt = app.add_flag("-E,--export-dynamic", exportDynamic, "Export every non-hidden symbol");
+  auto* noExpDynOpt = app.add_flag("--no-export-dynamic", noExportDynamic, "Do not export non-hidden symbols (default)");
   app.add_flag("--export-table", exportTable, "Export the function table as __indirect_function_table");
   app.add_flag("--import-table", importTable, "Import the function table from env.__indirect_function_table");
   app.add_flag("--growable-table", growableTable, "Do not give the function table a maximum size");
@@ -142,11 +152,11 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
   app.add_option("--global-base", globalBase, "Address where static data starts (default 1024)");
   app.add_option("--table-base", tableBase, "First function table slot (default 1)");
   app.add_flag("--stack-first", stackFirst, "Place the stack before static data");
-  app.add_flag("--gc-sections", gcSections, "Remove unused functions and data (default)");
-  app.add_flag("--no-gc-sections", noGcSections, "Keep everything the inputs define");
+  auto* gcOpt = app.add_flag("--gc-sections", gcSections, "Remove unused functions and data (default)");
+  auto* noGcOpt = app.add_flag("--no-gc-sections", noGcSections, "Keep everything the inputs define");
   app.add_flag("--print-gc-sections", printGc, "List what garbage collection removes");
-  app.add_flag("--merge-data-segments", mergeSegs, "Merge .data.*, .rodata.*, .bss.* (default)");
-  app.add_flag("--no-merge-data-segments", noMergeSegs, "Keep input data segments apart");
+  auto* mergeOpt = app.add_flag("--merge-data-segments", mergeSegs, "Merge .data.*, .rodata.*, .bss.* (default)");
+  auto* noMergeOpt = app.add_flag("--no-merge-data-segments", noMergeSegs, "Keep input data segments apart");
   app.add_option("-O", optLevel, "Optimization level (accepted)");
   app.add_flag("-s,--strip-all", stripAll, "Strip all custom sections");
   app.add_flag("-S,--strip-debug", stripDebug, "Strip debug sections");
@@ -154,10 +164,15 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->allow_extra_args(false);
   app.add_option("--features", features, "Comma-separated feature list of the output");
   app.add_option("--extra-features", extraFeatures, "Features to add to those the inputs use");
-  app.add_flag("--check-features", checkF, "Check feature compatibility (default)");
-  app.add_flag("--no-check-features", noCheckF, "Do not check feature compatibility");
-  app.add_flag("--fatal-warnings", fatalWarnings, "Treat warnings as errors");
-  app.add_flag("--no-fatal-warnings", noFatalWarnings, "Do not treat warnings as errors (default)");
+  auto* checkOpt = app.add_flag("--check-features", checkF, "Check feature compatibility (default)");
+  auto* noCheckOpt = app.add_flag("--no-check-features", noCheckF, "Do not check feature compatibility");
+  auto* fatalOpt = app.add_flag("--fatal-warnings", fatalWarnings, "Treat warnings as errors");
+  auto* noFatalOpt = app.add_flag("--no-fatal-warnings", noFatalWarnings, "Do not treat warnings as errors (default)");
+  bool compressRelocs = false, unsupported = false;
+  app.add_flag("--compress-relocations", compressRelocs, "Accepted: toyc always writes compact relocated LEBs");
+  auto* unsupportedOpt = app.add_flag("--shared,--pie,--no-pie,--experimental-pic,-r,--relocatable,--emit-relocs,"
+                                      "--shared-memory,--Bsymbolic",
+                                      unsupported, "Not supported yet (PIC, relocatable output, threads)");
   app.add_option("--error-limit", errorLimit, "Errors to report before stopping (0: no limit)");
   app.add_option("--color-diagnostics", colorDiag, "Colour diagnostics: auto, always or never")->expected(0, 1);
   app.add_flag("--no-color-diagnostics", noColor, "No colour in diagnostics");
@@ -181,10 +196,22 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
     return LinkArgsResult::Exit0;
   } catch (const CLI::ParseError& e) {
     std::string msg = e.what();
-    if (msg.rfind("The following arguments were not expected: ", 0) == 0)
-      msg = "unknown argument: " + msg.substr(43);
     error(msg);
     return LinkArgsResult::Error;
+  }
+  // Unknown options, one line each, in command-line order (as wasm-ld).
+  bool unknown = false;
+  for (const std::string& r : app.remaining()) {
+    error("unknown argument: " + r);
+    unknown = true;
+  }
+  if (unknown) return LinkArgsResult::Error;
+  if (unsupported) {
+    for (const std::string& a : args)
+      if (unsupportedOpt->check_name(a.substr(0, a.find('=')))) {
+        error(a + " is not supported yet (shared libraries, PIC, relocatable output and shared memory are not implemented)");
+        return LinkArgsResult::Error;
+      }
   }
   if (version) {
     std::printf("toyc %s (compatible with wasm-ld 19)\n", TOYC_VERSION);
@@ -202,6 +229,15 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
     else if (op == slOpt) o.inputs.push_back({InputSpec::StartLib, ""});
     else if (op == elOpt) o.inputs.push_back({InputSpec::EndLib, ""});
   }
+  // For on/off pairs the last one given wins, as in wasm-ld.
+  auto lastWins = [&](const CLI::Option* on, const CLI::Option* off, bool dflt) {
+    bool v = dflt;
+    for (const CLI::Option* op : app.parse_order()) {
+      if (op == on) v = true;
+      if (op == off) v = false;
+    }
+    return v;
+  };
   bool ok = true;
   auto bad = [&](const std::string& msg) {
     error(msg);
@@ -213,15 +249,19 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
     if (!parseInt(v, x)) return bad("invalid value for " + opt + ": " + v);
     dst = x;
   };
+  if (output.empty()) bad("no output file specified");
   o.output = output;
   o.searchPaths = searchPaths;
-  if (!entry.empty()) o.entry = entry;
-  o.noEntry = noEntry;
+  if (app.count("--entry")) {
+    if (entry.empty()) o.noEntry = true;  // an empty entry means none, as in wasm-ld
+    else o.entry = entry;
+  }
+  o.noEntry = o.noEntry || noEntry;
   o.exports = exports;
   o.exportsIfDefined = exportsIfDefined;
   o.undefined = undef;
   o.exportAll = exportAll;
-  o.exportDynamic = exportDynamic && !noExportDynamic;
+  o.exportDynamic = lastWins(expDynOpt, noExpDynOpt, false);
   o.exportTable = exportTable;
   o.importTable = importTable;
   o.growableTable = growableTable;
@@ -274,14 +314,13 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
   if (o.maxMemory && noGrowableMemory) bad("--max-memory is incompatible with --no-growable-memory");
   o.noGrowableMemory = noGrowableMemory;
   o.stackFirst = stackFirst;
-  o.gcSections = !noGcSections || gcSections;
-  if (noGcSections && gcSections) o.gcSections = true;
+  o.gcSections = lastWins(gcOpt, noGcOpt, true);
   o.printGcSections = printGc;
-  o.mergeDataSegments = !noMergeSegs;
+  o.mergeDataSegments = lastWins(mergeOpt, noMergeOpt, true);
   o.stripAll = stripAll;
   o.stripDebug = stripDebug || stripAll;
   o.keepSections = keep;
-  o.checkFeatures = !noCheckF;
+  o.checkFeatures = lastWins(checkOpt, noCheckOpt, true);
   auto split = [](const std::string& s) {
     std::vector<std::string> v;
     size_t start = 0;
@@ -295,8 +334,17 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
     return v;
   };
   if (app.count("--features")) o.features = split(features);
+  for (const std::string& name : emptyValued) {
+    if (name == "entry") o.noEntry = true;
+    else if (name == "features") o.features = std::vector<std::string>();
+    else if (name == "extra-features" || name == "keep-section" || name == "export" || name == "export-if-defined") {
+    } else if (name == "export-memory") {
+      exportMemory = true;
+      exportMemoryName = "";
+    } else bad("option --" + name + "= needs a value");
+  }
   o.extraFeatures = split(extraFeatures);
-  o.fatalWarnings = fatalWarnings && !noFatalWarnings;
+  o.fatalWarnings = lastWins(fatalOpt, noFatalOpt, false);
   if (!mEmul.empty() && mEmul != "wasm32") bad("unsupported emulation: " + mEmul + " (only wasm32)");
   if (!threads.empty()) {
     uint64_t t;
@@ -314,12 +362,10 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
   if (importMemory) {
     o.importMemory = true;
     if (!importMemory->empty()) {
+      // "mod,name"; without a comma the module is named and the field is empty (as wasm-ld).
       size_t c = importMemory->find(',');
-      if (c == std::string::npos) bad("--import-memory=<module>,<name> expected, got " + *importMemory);
-      else {
-        o.importMemoryModule = importMemory->substr(0, c);
-        o.importMemoryName = importMemory->substr(c + 1);
-      }
+      o.importMemoryModule = importMemory->substr(0, c);
+      o.importMemoryName = c == std::string::npos ? std::string() : importMemory->substr(c + 1);
     }
   }
   if (exportMemory) {
@@ -338,6 +384,7 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
     std::string badScope;
     if (!enableLogScopes(logScopes, badScope)) bad("unknown log scope: " + badScope);
   }
+  if (o.importTable && o.exportTable) bad("--import-table and --export-table may not be used together");
   if (o.inputs.empty() && ok) bad("no input files");
   return ok ? LinkArgsResult::Ok : LinkArgsResult::Error;
 }

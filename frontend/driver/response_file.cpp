@@ -3,32 +3,30 @@
 
 namespace toyc::driver {
 
+// LLVM's GNU tokenizer: a backslash escapes the next character everywhere
+// (inside single quotes too); empty words are dropped.
 static std::vector<std::string> splitGnu(std::string_view s) {
+  if (s.starts_with("\xef\xbb\xbf")) s.remove_prefix(3);  // UTF-8 byte-order mark
   std::vector<std::string> out;
   std::string cur;
-  bool inArg = false;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (c == '\\' && i + 1 < s.size()) {
       cur.push_back(s[++i]);
-      inArg = true;
     } else if (c == '\'' || c == '"') {
       char q = c;
-      inArg = true;
       for (++i; i < s.size() && s[i] != q; ++i) {
-        if (q == '"' && s[i] == '\\' && i + 1 < s.size()) ++i;
+        if (s[i] == '\\' && i + 1 < s.size()) ++i;
         cur.push_back(s[i]);
       }
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      if (inArg) out.push_back(std::move(cur));
+      if (!cur.empty()) out.push_back(std::move(cur));
       cur.clear();
-      inArg = false;
     } else {
       cur.push_back(c);
-      inArg = true;
     }
   }
-  if (inArg) out.push_back(std::move(cur));
+  if (!cur.empty()) out.push_back(std::move(cur));
   return out;
 }
 
