@@ -37,4 +37,5 @@ config.substitutions += [
     ("%builtins", builtins),
     ("%run-wasi", "node " + runner),
     ("%src", config.toyc_src_root),
+    ("%cmp-modules", "python3 " + os.path.join(config.toyc_src_root, "utils", "test", "cmp-modules.py")),
 ]
