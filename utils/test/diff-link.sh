@@ -16,6 +16,7 @@
 #   -a SRC.c         compile SRC.c into the static archive libdiff.a (llvm-ar),
 #                    which goes on the link line after the plain objects
 #                    (as -L<work> -ldiff); repeatable
+#   -W               put libdiff.a between --whole-archive/--no-whole-archive
 #   -b ARG           link argument placed before -lc (e.g. a library that
 #                    must override libc members); repeatable
 #   -c FLAG          extra clang compile flag; repeatable
@@ -24,6 +25,8 @@
 #   -d               link through the clang driver instead: clang-19
 #                    -fuse-ld=<toyc-wasm-ld> versus plain clang-19 (wasm-ld)
 #   -q               do not echo the program's stdout on success
+#   -e               on success also echo the program's stderr, each line
+#                    prefixed with "[stderr] "
 #
 # Tools come from the environment: TOYC (toyc binary), TOYC_WASM_LD,
 # CLANG (clang-19), WASM_LD (wasm-ld-19), NODE (node), RUNNER (run-wasi.mjs),
@@ -52,7 +55,7 @@ export NODE_NO_WARNINGS=1
 die() { echo "diff-link: FAIL: $*" >&2; exit 1; }
 usage() { echo "diff-link: usage error: $*" >&2; exit 2; }
 
-opt="" work="" expect="" driver=0 quiet=0
+opt="" work="" expect="" driver=0 quiet=0 show_err=0 whole=0
 srcs=() libsrcs=() cflags=() runargs=() linkargs=() prelibc=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -64,7 +67,9 @@ while [ $# -gt 0 ]; do
     -r) [ $# -ge 2 ] || usage "-r needs an argument"; runargs+=("$2"); shift ;;
     -s) [ $# -ge 2 ] || usage "-s needs a status"; expect=$2; shift ;;
     -d) driver=1 ;;
+    -W) whole=1 ;;
     -q) quiet=1 ;;
+    -e) show_err=1 ;;
     --) shift; linkargs=("$@"); break ;;
     -*) usage "unknown option $1" ;;
     *) srcs+=("$1") ;;
@@ -72,7 +77,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ -n "$opt" ] || usage "no optimisation level (-O0/-O2/...)"
-[ ${#srcs[@]} -gt 0 ] || usage "no C sources"
+[ $((${#srcs[@]} + ${#libsrcs[@]})) -gt 0 ] || usage "no C sources"
 for f in "${srcs[@]}" "${libsrcs[@]}"; do
   [ -f "$f" ] || usage "no such source: $f"
 done
@@ -104,6 +109,10 @@ libflags=()
 if [ ${#members[@]} -gt 0 ]; then
   "$LLVM_AR" rcs "$work/obj/libdiff.a" "${members[@]}" || die "$label: llvm-ar failed"
   libflags=(-L"$work/obj" -ldiff)
+  if [ $whole = 1 ]; then
+    if [ $driver = 1 ]; then libflags=(-Wl,--whole-archive "${libflags[@]}" -Wl,--no-whole-archive)
+    else libflags=(--whole-archive "${libflags[@]}" --no-whole-archive); fi
+  fi
 fi
 
 # --- link both ways -------------------------------------------------------
@@ -178,5 +187,11 @@ if [ $fail != 0 ]; then
   trap - EXIT
   exit 1
 fi
-[ $quiet = 1 ] || cat "$work/toyc/stdout"
+if [ $quiet = 0 ]; then
+  cat "$work/toyc/stdout"
+  # keep the status line on a line of its own
+  [ -z "$(tail -c1 "$work/toyc/stdout")" ] || echo
+fi
+[ $show_err = 0 ] || sed 's/^/[stderr] /' "$work/toyc/stderr"
+[ $show_err = 0 ] || [ -z "$(tail -c1 "$work/toyc/stderr")" ] || echo
 echo "diff-link: ok: $label status=$st_toyc"

@@ -1,7 +1,7 @@
 #include <stdio.h>
 
 __attribute__((constructor)) static void announce(void) {
-  printf("arc_unused.o was linked although nothing needs it\n");
+  printf("arc_unused.o constructor ran\n");
 }
 
 int unused_feature(void) { return 1; }

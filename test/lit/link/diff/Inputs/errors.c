@@ -22,6 +22,8 @@ static const char *err_name(enum err e) {
 }
 
 static int cleanups;
+static volatile size_t huge = (size_t)-1;
+static void *volatile escape;
 
 static enum err parse_number(const char *s, long *out) {
   if (!*s) return E_EMPTY;
@@ -35,6 +37,7 @@ static enum err parse_number(const char *s, long *out) {
 }
 
 static enum err parse_list(const char *text, long *sum) {
+  if (!*text) return E_EMPTY;
   char *copy = strdup(text);
   enum err e = OK;
   *sum = 0;
@@ -66,7 +69,7 @@ static void fatal(const char *what, int status) {
   exit(status);
 }
 
-static void level3(int x) { if (x > 2) fatal("level3 gave up", 3); }
+static void level3(int x) { if (x >= 2) fatal("level3 gave up", 3); }
 static void level2(int x) { level3(x + 1); printf("level2 done\n"); }
 static void level1(int x) { level2(x + 1); printf("level1 done\n"); }
 
@@ -88,8 +91,8 @@ int main(void) {
   printf("strerror(EINVAL)=%s\n", strerror(EINVAL));
   errno = EDOM;
   perror("perror says");
-  char *p = malloc((size_t)-1);
-  printf("huge malloc: %s\n", p ? "succeeded?!" : "NULL");
+  escape = malloc(huge);
+  printf("huge malloc: %s\n", escape ? "succeeded?!" : "NULL");
   fflush(stdout);
   level1(0);
   printf("not reached\n");

@@ -47,7 +47,7 @@ int main(void) {
   u128 big = (u128)vu[0] * vu[0];
   printf("(2^64-1)^2 = %s\n", u128_str(big, a));
   printf("  hi=%016" PRIx64 " lo=%016" PRIx64 "\n", (uint64_t)(big >> 64), (uint64_t)big);
-  i128 s = (i128)vs[1] * vs[0] * 3;
+  i128 s = (i128)vs[1] * vs[0] + (i128)vs[2] * vs[3];
   printf("signed product = %s\n", i128_str(s, a));
   i128 q = s / (i128)vs[3], r = s % (i128)vs[3];
   printf("  / %lld = %s rem %s\n", (long long)vs[3], i128_str(q, b), i128_str(r, c));
