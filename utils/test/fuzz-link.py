@@ -11,7 +11,9 @@ Every result is put in one class:
 
   ok-valid     exit 0, the output exists and passes wasm-validate
   clean-error  exit 1, no output (nor any other file) left behind, and stderr is
-               "one clear diagnostic" (see check_diagnostic below)
+               "one clear diagnostic" (see check_diagnostic below; for
+               wasm-ld-19 under --compare only the exit status and leftovers
+               are checked)
   crash        killed by a signal, or an exit status other than 0 and 1
   hang         still running after --timeout seconds
   invalid      exit 0 but no output, or the output fails wasm-validate
@@ -649,10 +651,11 @@ def main():
                                r["stderr"].decode("utf-8", "replace")))
                 if lk is toyc:
                     failures.append((i, kind, desc, kept, r))
-        print("%s: %d inputs (seed %d): ok-valid: %d clean-error: %d (naming the corrupted file: %d, "
-              "with an offset: %d); slowest link %.2fs"
-              % (lk.tool, args.count, args.seed, counts["ok-valid"], counts["clean-error"],
-                 names_fuzz, has_offset, slowest))
+        diag = ""
+        if lk.check_diag:
+            diag = " (naming the corrupted file: %d, with an offset: %d)" % (names_fuzz, has_offset)
+        print("%s: %d inputs (seed %d): ok-valid: %d clean-error: %d%s; slowest link %.2fs"
+              % (lk.tool, args.count, args.seed, counts["ok-valid"], counts["clean-error"], diag, slowest))
         for kind, _ in MUTATIONS:
             c = by_kind.get(kind, {})
             print("  %-15s %s" % (kind, " ".join("%s=%d" % (k, v) for k, v in sorted(c.items()) if v)))
