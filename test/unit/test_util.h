@@ -165,6 +165,10 @@ struct ObjectOptions {
   bool dataCount = true;
   std::string funcName = "main";
   std::string dataName = "buf";
+  // Adds a ".debug_info" custom section (section 6, 8 bytes) after data, a
+  // local SECTION symbol for it (symbol 4), and reloc..debug_info with
+  // FUNCTION_OFFSET_I32 main+0 at 0 and SECTION_OFFSET_I32 .debug_info+2 at 4.
+  bool debugSection = false;
 };
 
 struct TestObject {
@@ -181,6 +185,7 @@ struct TestObject {
   size_t relocCodeTargetAt = 0;
   size_t relocCodeEntry[3] = {}, relocCodeOffsetAt[3] = {}, relocCodeIndexAt[3] = {};
   size_t relocDataEntry = 0, relocDataOffsetAt = 0;
+  size_t debugContents = 0;  // first byte after the custom section's name
   static constexpr uint32_t kCodeSectionIndex = 4, kDataSectionIndex = 5;
   // Relocation offsets within the function body / the data segment.
   static constexpr uint32_t kCallImm = 2, kGlobalImm = 8, kConstImm = 15, kDataPtr = 4;
@@ -253,13 +258,20 @@ inline TestObject buildObject(const ObjectOptions& o = {}) {
   t.segSize = 8;
   w.endSection(p);
 
+  if (o.debugSection) {
+    p = w.beginCustom(".debug_info");
+    t.debugContents = w.pos();
+    w.raw({0xde, 0xad, 0xbe, 0xef, 0, 0, 0, 0});
+    w.endSection(p);
+  }
+
   if (o.linking) {
     p = w.beginCustom("linking");
     t.linkingPayload = p;
     t.linkingVersionAt = w.ulebPad(2);
     // WASM_SYMBOL_TABLE
     size_t s = w.beginSection(8);
-    t.symtabCountAt = w.ulebPad(4);
+    t.symtabCountAt = w.ulebPad(o.debugSection ? 5 : 4);
     w.u8(0);  // foo: undefined function import 0
     t.sym0FlagsAt = w.ulebPad(0x10);
     w.ulebPad(0);
@@ -276,6 +288,11 @@ inline TestObject buildObject(const ObjectOptions& o = {}) {
     w.u8(2);  // __stack_pointer: undefined global import 0
     w.ulebPad(0x10);
     w.ulebPad(0);
+    if (o.debugSection) {
+      w.u8(3);  // section symbol for section 6, local
+      w.ulebPad(0x2);
+      w.ulebPad(6);
+    }
     w.endSection(s);
     // WASM_SEGMENT_INFO
     s = w.beginSection(5);
@@ -322,6 +339,21 @@ inline TestObject buildObject(const ObjectOptions& o = {}) {
       w.ulebPad(2);
       w.slebPad(0);
       w.endSection(p);
+
+      if (o.debugSection) {
+        p = w.beginCustom("reloc..debug_info");
+        w.ulebPad(6);
+        w.uleb(2);
+        w.u8(8);  // FUNCTION_OFFSET_I32 main
+        w.ulebPad(0);
+        w.ulebPad(1);
+        w.slebPad(0);
+        w.u8(9);  // SECTION_OFFSET_I32 .debug_info + 2
+        w.ulebPad(4);
+        w.ulebPad(4);
+        w.slebPad(2);
+        w.endSection(p);
+      }
     }
   }
 
@@ -371,7 +403,8 @@ struct ArLayout {
 // Builds an archive; with `index`, a `/` symbol index listing `symbols`.
 // Names longer than 15 characters go to a `//` table.
 inline ArLayout buildArchive(const std::vector<ArMember>& members, const std::vector<ArSymbol>& symbols,
-                             bool index = true) {
+                             bool index = true, bool sym64 = false) {
+  const unsigned w = sym64 ? 8 : 4;
   ArLayout out;
   std::string longNames;
   std::vector<std::string> rawNames;
@@ -384,7 +417,7 @@ inline ArLayout buildArchive(const std::vector<ArMember>& members, const std::ve
     }
   }
   auto padded = [](uint64_t n) { return n + (n & 1); };
-  uint64_t indexSize = 4 + 4 * symbols.size();
+  uint64_t indexSize = w + w * symbols.size();
   for (const ArSymbol& s : symbols) indexSize += s.name.size() + 1;
   uint64_t off = 8;
   if (index) off += 60 + padded(indexSize);
@@ -396,13 +429,13 @@ inline ArLayout buildArchive(const std::vector<ArMember>& members, const std::ve
   }
   std::string s = "!<arch>\n";
   if (index) {
-    s += arHeader("/", indexSize);
+    s += arHeader(sym64 ? "/SYM64/" : "/", indexSize);
     out.indexData = s.size();
-    auto be32 = [&](uint32_t v) {
-      for (int i = 3; i >= 0; --i) s.push_back(char(v >> (8 * i)));
+    auto be = [&](uint64_t v) {
+      for (int i = int(w) - 1; i >= 0; --i) s.push_back(char(v >> (8 * i)));
     };
-    be32(uint32_t(symbols.size()));
-    for (const ArSymbol& sym : symbols) be32(uint32_t(out.headerOffsets[sym.member]));
+    be(symbols.size());
+    for (const ArSymbol& sym : symbols) be(out.headerOffsets[sym.member]);
     for (const ArSymbol& sym : symbols) {
       s += sym.name;
       s.push_back('\0');

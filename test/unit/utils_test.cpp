@@ -110,10 +110,37 @@ TEST(Interner, LongStringsAndChunkBoundaries) {
     in.intern("short" + std::to_string(ids.size()));  // interleave small ones
   }
   for (size_t i = 0; i < strs.size(); ++i) {
-    ASSERT_EQ(in.str(ids[i]), strs[i]) << i;
+    // (Compared as bools: printing 200 KB strings on failure is useless.)
+    ASSERT_TRUE(in.str(ids[i]) == strs[i]) << "string " << i << " (length " << strs[i].size()
+                                           << ") reads back as \"" << in.str(ids[i]).substr(0, 40) << "...\"";
     ASSERT_EQ(in.str(ids[i]).data(), ptrs[i]) << i;
     ASSERT_EQ(in.find(strs[i]), ids[i]) << i;
   }
+}
+
+TEST(Interner, LongStringInternedFirstIsNotOverwritten) {
+  // A string longer than a quarter chunk (16 KiB) gets its own arena chunk.
+  // When it is the first string, later short strings must not be copied
+  // into that chunk.
+  Interner in;
+  const std::string big(20000, 'x');
+  StrId b = in.intern(big);
+  StrId y = in.intern("y");
+  EXPECT_EQ(in.str(y), "y");
+  EXPECT_TRUE(in.str(b) == big) << "long string now starts with \"" << in.str(b).substr(0, 8) << "\"";
+  EXPECT_EQ(in.find(big), b);
+  EXPECT_EQ(in.intern(big), b);
+  EXPECT_EQ(in.size(), 2u);
+}
+
+TEST(Interner, DefaultStringViewIsTheEmptyString) {
+  // Readers return std::string_view() (a null pointer) for failed names.
+  Interner in;
+  StrId a = in.intern(std::string_view());
+  StrId b = in.intern("");
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(in.str(a), "");
+  EXPECT_EQ(in.find(std::string_view()), a);
 }
 
 // ------------------------------------------------------------ Idx, IdxVec
@@ -371,7 +398,9 @@ TEST_F(ParallelTest, ThreadCountDefaultsToHardware) {
   setThreadCount(0);
   unsigned hw = std::thread::hardware_concurrency();
   EXPECT_GE(threadCount(), 1u);
-  if (hw) EXPECT_EQ(threadCount(), hw);
+  if (hw) {
+    EXPECT_EQ(threadCount(), hw);
+  }
   setThreadCount(5);
   EXPECT_EQ(threadCount(), 5u);
 }
