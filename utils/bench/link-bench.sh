@@ -43,7 +43,7 @@ while [ $# -gt 0 ]; do
     --only=*) ONLY=${1#--only=} ;;
     --profile) PROFILE=1 ;;
     --no-check) CHECK=0 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "link-bench: unknown argument: $1" >&2; exit 2 ;;
   esac
   shift
@@ -62,6 +62,13 @@ CC=("$CLANG" --target=wasm32-wasi --sysroot=/usr)
 mkdir -p "$WORK"
 OUT=$WORK/out
 mkdir -p "$OUT"
+
+# Snapshot the toyc binary: the build tree may be rebuilt while we run, and
+# every number of one run must come from the same binary.
+TOYC_ORIG=$(command -v "$TOYC")
+TOYC_STAMP="$TOYC_ORIG ($(date -r "$TOYC_ORIG" '+%F %T'))"
+TOYC=$WORK/toyc.snapshot
+cp "$TOYC_ORIG" "$TOYC.tmp" && mv "$TOYC.tmp" "$TOYC"
 
 # ---------------------------------------------------------------- inputs
 # 1. hello world, compiled once.
@@ -125,7 +132,7 @@ if want hello; then
   WL_ORDER+=(hello)
 fi
 if want big || want big-wa; then
-  PROG_OBJS=$(ls "$PROG_DIR"/f*.o | sort | tr '\n' ' ')
+  PROG_OBJS=$(printf '%s ' "$PROG_DIR"/f*.o)
   PROG_OBJS="$PROG_OBJS $PROG_DIR/main.o"
 fi
 if want big; then
@@ -203,6 +210,7 @@ for l in toyc ref; do
   done
 done
 for w in "${WL_ORDER[@]}"; do
+  echo "${WL[$w]}" > "$OUT/$w.args"
   log "timing $w (hyperfine: $WARMUP warm-up, $RUNS runs)"
   hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" \
     --export-json "$OUT/$w.hyperfine.json" \
@@ -224,7 +232,7 @@ done
 # ---------------------------------------------------------------- report
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
-echo "toyc: $TOYC ($(date -r "$TOYC" '+%F %T'))   wasm-ld: $("$WASM_LD" --version | head -1)"
+echo "toyc: $TOYC_STAMP   wasm-ld: $("$WASM_LD" --version | head -1)"
 echo "program: $FILES files x $FUNCS functions, CFLAGS=$CFLAGS; hyperfine $WARMUP warm-up + $RUNS runs; RSS over $RSS_RUNS runs"
 echo "load average before/after timing: $LOAD_BEFORE / $LOAD_AFTER on $(nproc) CPUs"
 python3 - "$OUT" "${WL_ORDER[@]}" <<'EOF'
@@ -266,23 +274,25 @@ def peak(w, l):
 
 start = timing("startup")
 print()
-print("| workload | toyc wall (ms) | wasm-ld wall (ms) | toyc/wasm-ld | same, start-up subtracted | toyc peak RSS (MB) | wasm-ld peak RSS (MB) | RSS toyc/wasm-ld | check |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| workload | toyc wall (ms) | wasm-ld wall (ms) | toyc/wasm-ld | min toyc / min wasm-ld (ms) | ratio of mins, start-up subtracted | toyc CPU user+sys (ms) | wasm-ld CPU user+sys (ms) | toyc peak RSS (MB) | wasm-ld peak RSS (MB) | RSS toyc/wasm-ld | check |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
 for w in ["startup"] + names:
     res = timing(w)
     t, r = res["toyc"], res["wasm-ld"]
     if w == "startup":
         adj = "-"
     else:
-        dt = t["mean"] - start["toyc"]["mean"]; dr = r["mean"] - start["wasm-ld"]["mean"]
+        dt = t["min"] - start["toyc"]["min"]; dr = r["min"] - start["wasm-ld"]["min"]
         adj = f"{dt/dr:.2f}" if dr > 0 else "n/a"
     pt, pr = peak(w, "toyc"), peak(w, "ref")
     print(f"| {w} | {t['mean']*1e3:.1f} ± {t['stddev']*1e3:.1f} | {r['mean']*1e3:.1f} ± {r['stddev']*1e3:.1f} "
-          f"| {t['mean']/r['mean']:.2f} | {adj} | {pt/1024:.1f} | {pr/1024:.1f} "
+          f"| {t['mean']/r['mean']:.2f} | {t['min']*1e3:.0f} / {r['min']*1e3:.0f} = {t['min']/r['min']:.2f} | {adj} | {(t['user']+t['system'])*1e3:.0f} | {(r['user']+r['system'])*1e3:.0f} "
+          f"| {pt/1024:.1f} | {pr/1024:.1f} "
           f"| {pt/pr:.2f} | {status.get(w, '-')} |")
 print()
-print("Wall: hyperfine mean ± σ (min/max in <work>/out/*.hyperfine.txt). 'startup' is `--version` (process start,")
-print("wasm-ld-19 loads libLLVM.so). Peak RSS: max of /usr/bin/time %M over the runs.")
+print("Wall: hyperfine mean ± σ; the min columns are steadier on a busy machine. 'startup' is `--version` (process start,")
+print("wasm-ld-19 loads libLLVM.so). CPU: mean user+sys over the hyperfine runs (both linkers may use threads).")
+print("Peak RSS: max of /usr/bin/time %M over the runs.")
 print()
 print("| workload | toyc size (B) | wasm-ld size (B) | toyc --strip-debug (B) | wasm-ld --strip-debug (B) | toyc funcs | wasm-ld funcs | toyc data sec (B) | wasm-ld data sec (B) |")
 print("|---|---|---|---|---|---|---|---|---|")
@@ -298,21 +308,23 @@ if [ $PROFILE = 1 ]; then
   pw=${WL_ORDER[${#WL_ORDER[@]}-1]}
   read -r -a args <<< "${WL[$pw]}"
   echo
-  echo "== perf stat ($pw) =="
   for l in toyc ref; do
-    if [ $l = toyc ]; then cmd=("$TOYC" link); else cmd=("$WASM_LD"); fi
-    perf stat -r 5 -e task-clock,context-switches,page-faults "${cmd[@]}" "${args[@]}" -o "$OUT/$pw.$l.p.wasm" 2>&1 |
-      sed -n '/Performance counter/,$p' | grep -v '^$'
+    if [ $l = toyc ]; then cmd=("$TOYC" link); name="toyc link"; else cmd=("$WASM_LD"); name=$WASM_LD; fi
+    echo "== perf stat: $name ($pw), 5 runs =="
+    perf stat -r 5 -e task-clock,context-switches,cpu-migrations,page-faults \
+      "${cmd[@]}" "${args[@]}" -o "$OUT/$pw.$l.p.wasm" 2>&1 |
+      sed -n '/Performance counter/,$p' | grep -v -e '^$' -e 'Performance counter' | sed 's/  *$//'
   done
-  if perf record -q -F 2000 -g -o "$OUT/perf.data" "$TOYC" link "${args[@]}" -o "$OUT/$pw.toyc.p.wasm" >/dev/null 2>&1; then
+  if perf record -q -F 2000 --call-graph dwarf,16384 -o "$OUT/perf.data" "$TOYC" link "${args[@]}" -o "$OUT/$pw.toyc.p.wasm" >/dev/null 2>&1; then
     echo
     echo "== perf report: toyc link ($pw), top self time =="
-    perf report -i "$OUT/perf.data" --stdio --no-children --sort symbol 2>/dev/null |
-      grep -E '^ +[0-9]+\.[0-9]+%' | head -25
+    perf report -i "$OUT/perf.data" --stdio --no-children --sort symbol -g none 2>/dev/null |
+      grep -E '^ +[0-9]+\.[0-9]+%' | sed 's/  *$//; s/ *- *- *$//' | cut -c1-140 | head -25 || true
     echo
     echo "== perf report: toyc link ($pw), top inclusive time =="
-    perf report -i "$OUT/perf.data" --stdio --children --sort symbol 2>/dev/null |
-      grep -E '^ +[0-9]+\.[0-9]+%' | head -25
+    perf report -i "$OUT/perf.data" --stdio --children --sort symbol -g none 2>/dev/null |
+      grep -E '^ +[0-9]+\.[0-9]+%' | grep -e toyc:: -e '\[k\] \(exc_page_fault\|do_syscall_64\)' |
+      sed 's/  *$//; s/ *- *- *$//' | cut -c1-140 | head -25 || true
   else
     echo "perf record not usable here; see README for valgrind --tool=callgrind"
   fi
