@@ -124,6 +124,17 @@ bool Archive::open(Bytes data, const std::string& path, Error& err) {
   return true;
 }
 
+bool Archive::openLazyObject(Bytes data, const std::string& path, Error& err) {
+  data_ = data;
+  path_ = path;
+  lazyObject_ = true;
+  ArchiveMember m;
+  m.name = path;
+  m.size = data.size();
+  members_.push_back(std::move(m));
+  return buildIndexByScanning(err);
+}
+
 bool Archive::buildIndexByScanning(Error& err) {
   for (uint32_t i = 0; i < members_.size(); ++i) {
     Bytes b = memberBytes(i);

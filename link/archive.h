@@ -28,13 +28,18 @@ public:
   // Parses the member headers and the symbol index. Errors name the archive
   // and the byte offset.
   bool open(Bytes data, const std::string& path, Error& err);
+  // An object between --start-lib and --end-lib: a one-member archive
+  // whose member is named by the file itself.
+  bool openLazyObject(Bytes data, const std::string& path, Error& err);
 
   const std::string& path() const { return path_; }
   Bytes data() const { return data_; }
   std::vector<ArchiveMember>& members() { return members_; }
   const std::vector<ArchiveSymbol>& symbols() const { return symbols_; }
   Bytes memberBytes(uint32_t i) const { return data_.subspan(members_[i].offset, members_[i].size); }
-  std::string memberDisplayName(uint32_t i) const { return path_ + "(" + members_[i].name + ")"; }
+  std::string memberDisplayName(uint32_t i) const {
+    return lazyObject_ ? path_ : path_ + "(" + members_[i].name + ")";
+  }
   bool hasIndex() const { return hasIndex_; }
 
 private:
@@ -45,6 +50,7 @@ private:
   std::vector<ArchiveSymbol> symbols_;
   std::vector<std::string> ownedNames_;
   bool hasIndex_ = false;
+  bool lazyObject_ = false;
 };
 
 }  // namespace toyc::link

@@ -275,7 +275,8 @@ bool BodyRewriter::globalIndex(uint32_t& unitGlobal) {
   if (!r_.ok() || !err_.empty()) return false;
   if (!rel) return fail("global index has no relocation");
   if (!relocOneOf(rel, {RelocType::GLOBAL_INDEX_LEB}, "global.get/global.set")) return false;
-  unitGlobal = u_.symbols[rel->index].index;
+  // A GOT access (PIC) reads an immutable i32 the linker makes.
+  unitGlobal = u_.symbols[rel->index].kind == SymKind::Global ? u_.symbols[rel->index].index : kNone;
   uint32_t g = L_.globalIndexOf(ui_, rel->index);
   if (g == kNone) return fail("global " + std::string(L_.strings_.str(u_.symbols[rel->index].name)) + " is not in the output");
   return emitField(pos, g, false, 5, true);
@@ -527,7 +528,10 @@ bool BodyRewriter::instr() {
       if (!globalIndex(g)) return false;
       bool mut;
       uint8_t t;
-      if (g < u_.globalImports.size()) {
+      if (g == kNone) {
+        t = 0x7f;
+        mut = false;
+      } else if (g < u_.globalImports.size()) {
         t = uint8_t(u_.globalImports[g].valType);
         mut = u_.globalImports[g].mut;
       } else {

@@ -64,14 +64,13 @@ bool Linker::loadInputs() {
         addInputFile(p, whole);
         break;
       }
-      case InputSpec::File: addInputFile(in.value, whole); break;
+      case InputSpec::File: addInputFile(in.value, whole, startLib); break;
     }
-    (void)startLib;
   }
   return !Diag::get().failed();
 }
 
-bool Linker::addInputFile(const std::string& path, bool wholeArchive) {
+bool Linker::addInputFile(const std::string& path, bool wholeArchive, bool lazyObjects) {
   std::string err;
   auto mf = MappedFile::open(path, err);
   if (!mf) {
@@ -84,25 +83,33 @@ bool Linker::addInputFile(const std::string& path, bool wholeArchive) {
   state->file = std::move(mf);
   files.push_back(std::move(state));
   TOYC_LOG(Input, "input {}", path);
-  if (Archive::isArchive(data)) {
+  bool lazyObject = lazyObjects && isWasmBinary(data);
+  if (Archive::isArchive(data) || lazyObject) {
     auto ar = std::make_unique<Archive>();
     Error e;
-    if (!ar->open(data, path, e)) {
+    if (!(lazyObject ? ar->openLazyObject(data, path, e) : ar->open(data, path, e))) {
       error(e.str());
       return false;
     }
-    readImportsFile(opts, path);
+    if (!lazyObject) readImportsFile(opts, path);
     Archive& a = *ar;
     files[fileIdx]->archive = std::move(ar);
     if (wholeArchive) {
       for (uint32_t m = 0; m < a.members().size(); ++m) {
-        if (a.members()[m].extracted || !isWasmBinary(a.memberBytes(m))) continue;
+        if (a.members()[m].extracted) continue;
+        if (!isWasmBinary(a.memberBytes(m))) {
+          error(a.memberDisplayName(m) + ": not a wasm object file (in --whole-archive)");
+          continue;
+        }
         a.members()[m].extracted = true;
         loadObject(a.memberBytes(m), a.members()[m].offset, a.memberDisplayName(m), nullptr);
       }
       drainLazy();
       return true;
     }
+    for (uint32_t m = 0; m < a.members().size(); ++m)
+      if (!isWasmBinary(a.memberBytes(m)))
+        warn(path + ": archive member '" + a.members()[m].name + "' is neither Wasm object file nor LLVM bitcode");
     for (const ArchiveSymbol& as : a.symbols()) {
       StrId name = strings_.intern(as.name);
       GSymId id = lookup(name);

@@ -168,8 +168,8 @@ void Linker::assignGlobals() {
     sp.name = syms[symStackPointer].name;
     outGlobals.push_back(std::move(sp));  // init set by layoutMemory
   }
-  for (GSymId id : {symTlsBase, symTlsSize, symTlsAlign}) {
-    if (!id || !syms[id].live) continue;
+  for (GSymId id : {symTlsBase, symTlsSize, symTlsAlign, symMemoryBase, symTableBase}) {
+    if (!id || !syms[id].live || syms[id].kind != SymKind::Global) continue;
     OutGlobal g;
     g.type = ValType::I32;
     // Immutable, unless an input imports it as mutable (and may set it).
@@ -194,9 +194,29 @@ void Linker::assignGlobals() {
       outGlobals.push_back(std::move(og));
     }
   }
+  // GOT entries, in first-use order.
+  for (uint32_t ui = 0; ui < units.size(); ++ui) {
+    const Unit& u = *units[ui];
+    for (uint32_t f = 0; f < u.funcs.size(); ++f) {
+      if (!funcLive[ui][f]) continue;
+      for (const Reloc& r : u.relocsOf(u.funcs[f].relocs)) {
+        if (r.type != RelocType::GLOBAL_INDEX_LEB && r.type != RelocType::GLOBAL_INDEX_I32) continue;
+        const Symbol& s = u.symbols[r.index];
+        if (s.kind == SymKind::Global) continue;
+        auto [it, inserted] = gotIndex.emplace(gotKey(ui, r.index), next);
+        if (!inserted) continue;
+        got.push_back({ui, r.index, next++});
+        OutGlobal g;
+        g.type = ValType::I32;
+        g.name = strings_.intern(std::string(s.kind == SymKind::Function ? "GOT.func.internal." : "GOT.data.internal.") +
+                                 std::string(strings_.str(s.name)));
+        outGlobals.push_back(std::move(g));  // value set by fillGotEntries
+      }
+    }
+  }
   // Names and initializers once every global has its index.
   for (const Unit* up : {static_cast<const Unit*>(nullptr)}) (void)up;
-  uint32_t k = next - numGlobalImports;
+  uint32_t k = next - numGlobalImports - uint32_t(got.size());
   for (uint32_t ui = 0; ui < units.size(); ++ui) k -= uint32_t(std::count(globalLive[ui].begin(), globalLive[ui].end(), 1));
   for (uint32_t ui = 0; ui < units.size(); ++ui) {
     const Unit& u = *units[ui];
@@ -221,7 +241,11 @@ void Linker::layoutTable() {
     for (const Reloc& r : rs) {
       switch (r.type) {
         case RelocType::TABLE_INDEX_SLEB: case RelocType::TABLE_INDEX_I32: case RelocType::TABLE_INDEX_SLEB64:
-        case RelocType::TABLE_INDEX_I64: case RelocType::TABLE_INDEX_REL_SLEB: case RelocType::TABLE_INDEX_REL_SLEB64: {
+        case RelocType::TABLE_INDEX_I64: case RelocType::TABLE_INDEX_REL_SLEB: case RelocType::TABLE_INDEX_REL_SLEB64:
+        case RelocType::GLOBAL_INDEX_LEB: case RelocType::GLOBAL_INDEX_I32: {
+          if ((r.type == RelocType::GLOBAL_INDEX_LEB || r.type == RelocType::GLOBAL_INDEX_I32) &&
+              units[ui]->symbols[r.index].kind != SymKind::Function)
+            break;
           SymRef ref = symRefs[ui][r.index];
           // Weak undefined functions have no slot: their address is null.
           if (ref.kind == SymRef::Global) {
@@ -467,6 +491,10 @@ void Linker::layoutMemory() {
   setGlobal(symTlsBase, tlsBase);
   setGlobal(symTlsSize, tlsSize);
   setGlobal(symTlsAlign, tlsAlign);
+  // PIC code linked into a module: memory starts at 0, the table at its base.
+  setGlobal(symMemoryBase, 0);
+  setGlobal(symTableBase, opts.tableBase);
+  if (symTableBase && syms[symTableBase].kind == SymKind::Data) syms[symTableBase].address = opts.tableBase;
   outSegs = std::move(segs);
   if (opts.importMemory) {
     OutImport oi;
@@ -530,6 +558,23 @@ void Linker::layoutCustomSections() {
     finishMergeImpl(merges, merger, firstMap, oc.merged);
     oc.isMerged = true;
     oc.size = uint32_t(oc.merged.size());
+  }
+}
+
+void Linker::fillGotEntries() {
+  for (const GotEntry& e : got) {
+    const Symbol& s = units[e.unit]->symbols[e.sym];
+    uint64_t v = 0;
+    if (s.kind == SymKind::Function) {
+      uint32_t f = funcIndexOf(e.unit, e.sym);
+      v = f == kNone || f >= tableSlot.size() ? 0 : tableSlot[f];
+    } else {
+      dataAddressOf(e.unit, e.sym, v);
+    }
+    std::vector<uint8_t>& init = outGlobals[e.global - numGlobalImports].init;
+    init = {0x41};
+    appendSleb(init, int64_t(int32_t(uint32_t(v))));
+    init.push_back(0x0b);
   }
 }
 

@@ -48,6 +48,7 @@ bool Linker::run() {
   assignGlobals();
   layoutTable();
   layoutMemory();
+  fillGotEntries();
   layoutCustomSections();
   computeExports();
   buildSynthetics();

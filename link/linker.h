@@ -214,7 +214,20 @@ public:
   uint64_t memoryPages = 0, maxMemoryPages = 0;
   bool hasMaxMemory = false;
   uint64_t stackPointerValue = 0;
-  uint32_t initMemoryFunc = kNone;  // synthetic __wasm_init_memory: zero-fills .bss in imported memory
+  uint32_t initMemoryFunc = kNone;
+  // GOT entries: PIC code reads data addresses and function table slots
+  // from globals; in a non-PIC link they become constant globals.
+  struct GotEntry {
+    uint32_t unit, sym;  // a (unit, symbol) naming the target
+    uint32_t global;     // output global index
+  };
+  std::vector<GotEntry> got;
+  std::unordered_map<uint64_t, uint32_t> gotIndex;  // gotKey -> output global index
+  uint64_t gotKey(uint32_t unit, uint32_t sym) const {
+    SymRef r = symRefs[unit][sym];
+    return r.kind == SymRef::Global ? (uint64_t(1) << 63) | r.id : (uint64_t(unit) << 32) | sym;
+  }
+  void fillGotEntries();  // synthetic __wasm_init_memory: zero-fills .bss in imported memory
   bool keepDebug = false;  // debug sections are written: relocated code keeps its 5-byte LEBs
   std::vector<std::string> outFeatures;  // '+name'
   std::vector<Producer> outProducers;
@@ -225,7 +238,7 @@ public:
 
   // --- phases ---
   bool loadInputs();
-  bool addInputFile(const std::string& path, bool wholeArchive);
+  bool addInputFile(const std::string& path, bool wholeArchive, bool lazyObjects = false);
   bool loadObject(Bytes data, uint64_t base, std::string name, std::shared_ptr<const void> keep, bool lazy = false);
   void extractLazy(GSym& s);
   void drainLazy();

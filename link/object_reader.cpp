@@ -684,7 +684,10 @@ void ObjectReader::readRelocs(Reader& r) {
                    : info.target == RelocTarget::Section ? SymKind::Section
                    : info.target == RelocTarget::Tag ? SymKind::Tag
                                                      : SymKind::Table;
-      if (s.kind != want) {
+      // PIC code reaches data and functions through GOT globals: a
+      // GLOBAL_INDEX relocation may name a data or function symbol.
+      bool got = info.target == RelocTarget::Global && (s.kind == SymKind::Data || s.kind == SymKind::Function);
+      if (s.kind != want && !got) {
         r.failAt(rat, std::string("bad relocation: ") + std::string(info.name) + " against a " +
                           std::string(symKindName(s.kind)) + " symbol");
         return;

@@ -29,6 +29,10 @@ uint32_t Linker::funcIndexOf(uint32_t ui, uint32_t si) const {
 }
 
 uint32_t Linker::globalIndexOf(uint32_t ui, uint32_t si) const {
+  if (units[ui]->symbols[si].kind != SymKind::Global) {
+    auto it = gotIndex.find(gotKey(ui, si));
+    return it == gotIndex.end() ? kNone : it->second;
+  }
   SymRef r = symRefs[ui][si];
   if (r.kind == SymRef::Global) {
     const GSym& g = syms[GSymId(r.id)];

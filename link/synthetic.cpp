@@ -53,8 +53,15 @@ void Linker::defineOptionalSymbols() {
   symDsoHandle = optional("__dso_handle", SymKind::Data);
   symStackLow = optional("__stack_low", SymKind::Data);
   symStackHigh = optional("__stack_high", SymKind::Data);
-  symMemoryBase = optional("__memory_base", SymKind::Data);
-  symTableBase = optional("__table_base", SymKind::Data);
+  // Data symbols for C code; globals for PIC code (wasm-ld imports them
+  // from env under -pie/-shared; in a module they are constants).
+  auto dataOrGlobal = [&](std::string_view name) {
+    StrId n = strings_.find(name);
+    GSymId id = n.valid() ? lookup(n) : GSymId();
+    return optional(name, id && syms[id].kind == SymKind::Global ? SymKind::Global : SymKind::Data);
+  };
+  symMemoryBase = dataOrGlobal("__memory_base");
+  symTableBase = dataOrGlobal("__table_base");
   symTable = optional("__indirect_function_table", SymKind::Table);
   // Without shared memory, TLS is the .tdata segment itself (wasm-ld).
   symTlsBase = optional("__tls_base", SymKind::Global);
