@@ -75,23 +75,16 @@ struct OpTables {
   }
 };
 
-const OpTables& ops() {
-  static const OpTables t;
-  return t;
-}
+const OpTables kOps;  // built once at start-up; read on every instruction
+inline const OpTables& ops() { return kOps; }
+
+
 
 constexpr uint8_t kUnknown = 0;
 constexpr uint32_t kMaxLocals = 50000;  // what engines accept (V8's limit)
 
 class BodyRewriter {
 public:
-  BodyRewriter(const Linker& L, uint32_t ui, uint32_t fi, bool compact, std::vector<uint8_t>& out)
-      : L_(L), ui_(ui), u_(*L.units[ui]), f_(u_.funcs[fi]), fi_(fi), compact_(compact), out_(out),
-        r_(f_.body, f_.fileOffset, &u_.name), relocs_(u_.relocsOf(f_.relocs)) {}
-
-  bool run(std::string& err);
-
-private:
   struct Ctrl {
     uint8_t op;
     bool unreachable;
@@ -99,6 +92,23 @@ private:
     uint32_t typeIdx;    // unit type index for multi-value blocks, or kNone
     uint32_t height;
   };
+  struct Stacks {
+    std::vector<uint8_t> locals, vals;
+    std::vector<Ctrl> ctrls;
+  };
+
+  BodyRewriter(const Linker& L, uint32_t ui, uint32_t fi, bool compact, std::vector<uint8_t>& out, Stacks& st)
+      : L_(L), ui_(ui), u_(*L.units[ui]), f_(u_.funcs[fi]), fi_(fi), compact_(compact), out_(out),
+        r_(f_.body, f_.fileOffset, &u_.name), relocs_(u_.relocsOf(f_.relocs)), locals_(st.locals), vals_(st.vals),
+        ctrls_(st.ctrls) {
+    locals_.clear();
+    vals_.clear();
+    ctrls_.clear();
+  }
+
+  bool run(std::string& err);
+
+private:
 
   // Types of a block's parameters and results.
   std::span<const ValType> params(const Ctrl& c) const {
@@ -220,9 +230,9 @@ private:
   size_t cur_ = 0;
   size_t copyFrom_ = 0;
   size_t instrStart_ = 0;
-  std::vector<uint8_t> locals_;
-  std::vector<uint8_t> vals_;
-  std::vector<Ctrl> ctrls_;
+  std::vector<uint8_t>& locals_;
+  std::vector<uint8_t>& vals_;
+  std::vector<Ctrl>& ctrls_;
   std::string err_;
   size_t errAt_ = 0;
 };
@@ -741,7 +751,9 @@ bool Linker::relocateCode() {
     }
     const Unit& u = *units[of.unit];
     codeBodies[i].reserve(u.funcs[of.index].body.size());
-    BodyRewriter rw(*this, of.unit, of.index, compact, codeBodies[i]);
+    // Value and control stacks are reused from one function to the next.
+    thread_local BodyRewriter::Stacks stacks;
+    BodyRewriter rw(*this, of.unit, of.index, compact, codeBodies[i], stacks);
     rw.run(errors[i]);
   });
   for (const std::string& e : errors)

@@ -2,9 +2,11 @@
 // lazy symbols and a member is loaded only when it defines a symbol that is
 // needed (or under --whole-archive).
 #include <algorithm>
+#include <chrono>
 #include "link/linker.h"
 #include "link/object_reader.h"
 #include "utils/log.h"
+#include "utils/parallel.h"
 
 namespace toyc::link {
 
@@ -41,50 +43,147 @@ static void readImportsFile(LinkOptions& o, const std::string& archivePath) {
   }
 }
 
+namespace {
+
+// An object to parse: a file, an archive member, or an in-memory unit.
+struct ParseJob {
+  Bytes data;
+  uint64_t base = 0;
+  std::string name;
+  std::unique_ptr<Unit> unit;
+  Error err;
+  bool ok = false;
+};
+
+// Parsing is independent per object: it runs on every thread, while
+// resolution, which decides what else to load, stays in input order.
+void parseAll(std::vector<ParseJob>& jobs, Interner& strings) {
+  parallelFor(0, jobs.size(), [&](size_t i) {
+    ParseJob& j = jobs[i];
+    j.unit = std::make_unique<Unit>();
+    j.unit->name = j.name;
+    if (!isWasmBinary(j.data)) {
+      j.err.file = j.name;
+      j.err.msg = "not a wasm object file";
+      return;
+    }
+    j.ok = readObject(j.data, j.base, *j.unit, strings, j.err);
+  });
+}
+
+}  // namespace
+
 bool Linker::loadInputs() {
   for (auto& u : pendingUnits_) {
     insertUnit(std::move(u), false);
     drainLazy();
   }
   pendingUnits_.clear();
-  bool whole = false;
-  bool startLib = false;
-  for (const InputSpec& in : opts.inputs) {
-    switch (in.kind) {
-      case InputSpec::WholeArchiveOn: whole = true; break;
-      case InputSpec::WholeArchiveOff: whole = false; break;
-      case InputSpec::StartLib: startLib = true; break;
-      case InputSpec::EndLib: startLib = false; break;
-      case InputSpec::Library: {
-        std::string p = findLibrary(opts, in.value);
-        if (p.empty()) {
-          error("unable to find library -l" + in.value);
+
+  // Open every input in order and collect what must be parsed now: objects
+  // and --whole-archive members. Archives only register their index.
+  struct Item {
+    uint32_t file = kNone;
+    bool archive = false, whole = false;
+    size_t firstJob = 0, numJobs = 0;
+  };
+  std::vector<Item> items;
+  std::vector<ParseJob> jobs;
+  // Map every input file first, on all threads (open, stat and mmap are
+  // system calls; the rest below is serial).
+  struct Opened {
+    InputSpec::Kind kind;
+    std::string path;
+    std::unique_ptr<MappedFile> file;
+    std::string err;
+    bool whole = false, startLib = false;
+  };
+  std::vector<Opened> opened;
+  {
+    bool whole = false, startLib = false;
+    for (const InputSpec& in : opts.inputs) {
+      switch (in.kind) {
+        case InputSpec::WholeArchiveOn: whole = true; continue;
+        case InputSpec::WholeArchiveOff: whole = false; continue;
+        case InputSpec::StartLib: startLib = true; continue;
+        case InputSpec::EndLib: startLib = false; continue;
+        case InputSpec::Library: {
+          std::string path = findLibrary(opts, in.value);
+          if (path.empty()) {
+            error("unable to find library -l" + in.value);
+            continue;
+          }
+          opened.push_back({in.kind, path, nullptr, "", whole, false});
           continue;
         }
-        addInputFile(p, whole);
-        break;
+        case InputSpec::File: opened.push_back({in.kind, in.value, nullptr, "", whole, startLib}); continue;
       }
-      case InputSpec::File: addInputFile(in.value, whole, startLib); break;
+    }
+    parallelFor(0, opened.size(), [&](size_t i) { opened[i].file = MappedFile::open(opened[i].path, opened[i].err); });
+  }
+  for (Opened& o : opened) {
+    Item item;
+    if (!openInput(o.path, std::move(o.file), o.err, o.whole, o.startLib, item.file, item.archive)) continue;
+    item.whole = o.whole;
+    item.firstJob = jobs.size();
+    const InputFileState& f = *files[item.file];
+    if (!item.archive) {
+      jobs.push_back({f.file->bytes(), 0, o.path, nullptr, {}, false});
+    } else if (o.whole) {
+      Archive& a = *f.archive;
+      for (uint32_t m = 0; m < a.members().size(); ++m) {
+        if (!isWasmBinary(a.memberBytes(m))) {
+          error(a.memberDisplayName(m) + ": not a wasm object file (in --whole-archive)");
+          continue;
+        }
+        a.members()[m].extracted = true;
+        jobs.push_back({a.memberBytes(m), a.members()[m].offset, a.memberDisplayName(m), nullptr, {}, false});
+      }
+    }
+    item.numJobs = jobs.size() - item.firstJob;
+    items.push_back(item);
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  parseAll(jobs, strings_);
+  auto t1 = std::chrono::steady_clock::now();
+  TOYC_LOG(Time, "  parse {} objects        {:8.3f} ms", jobs.size(), std::chrono::duration<double, std::milli>(t1 - t0).count());
+
+  // Resolve in command-line order.
+  for (const Item& item : items) {
+    for (size_t j = item.firstJob; j < item.firstJob + item.numJobs; ++j) {
+      if (!jobs[j].ok) {
+        error(jobs[j].err.str());
+        continue;
+      }
+      insertUnit(std::move(jobs[j].unit), false);
+      drainLazy();
+    }
+    if (item.archive && !item.whole) {
+      addLazySymbols(item.file);
+      drainLazy();
     }
   }
+  TOYC_LOG(Time, "  resolve in order        {:8.3f} ms",
+           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count());
   return !Diag::get().failed();
 }
 
-bool Linker::addInputFile(const std::string& path, bool wholeArchive, bool lazyObjects) {
-  std::string err;
-  auto mf = MappedFile::open(path, err);
+bool Linker::openInput(const std::string& path, std::unique_ptr<MappedFile> mf, const std::string& err,
+                       bool wholeArchive, bool lazyObjects, uint32_t& fileIdx, bool& isArchive) {
   if (!mf) {
     error("cannot open " + path + ": " + err);
     return false;
   }
   auto state = std::make_unique<InputFileState>();
   Bytes data = mf->bytes();
-  uint32_t fileIdx = uint32_t(files.size());
+  fileIdx = uint32_t(files.size());
   state->file = std::move(mf);
   files.push_back(std::move(state));
   TOYC_LOG(Input, "input {}", path);
+  // Objects between --start-lib and --end-lib behave as archive members.
   bool lazyObject = lazyObjects && isWasmBinary(data);
-  if (Archive::isArchive(data) || lazyObject) {
+  isArchive = Archive::isArchive(data) || lazyObject;
+  if (isArchive) {
     auto ar = std::make_unique<Archive>();
     Error e;
     if (!(lazyObject ? ar->openLazyObject(data, path, e) : ar->open(data, path, e))) {
@@ -92,70 +191,67 @@ bool Linker::addInputFile(const std::string& path, bool wholeArchive, bool lazyO
       return false;
     }
     if (!lazyObject) readImportsFile(opts, path);
-    Archive& a = *ar;
+    if (!wholeArchive)
+      for (uint32_t m = 0; m < ar->members().size(); ++m)
+        if (!isWasmBinary(ar->memberBytes(m)))
+          warn(path + ": archive member '" + ar->members()[m].name + "' is neither Wasm object file nor LLVM bitcode");
     files[fileIdx]->archive = std::move(ar);
-    if (wholeArchive) {
-      for (uint32_t m = 0; m < a.members().size(); ++m) {
-        if (a.members()[m].extracted) continue;
-        if (!isWasmBinary(a.memberBytes(m))) {
-          error(a.memberDisplayName(m) + ": not a wasm object file (in --whole-archive)");
-          continue;
-        }
-        a.members()[m].extracted = true;
-        loadObject(a.memberBytes(m), a.members()[m].offset, a.memberDisplayName(m), nullptr);
-      }
-      drainLazy();
-      return true;
-    }
-    for (uint32_t m = 0; m < a.members().size(); ++m)
-      if (!isWasmBinary(a.memberBytes(m)))
-        warn(path + ": archive member '" + a.members()[m].name + "' is neither Wasm object file nor LLVM bitcode");
-    for (const ArchiveSymbol& as : a.symbols()) {
-      StrId name = strings_.intern(as.name);
-      GSymId id = lookup(name);
-      if (!id) {
-        bool created;
-        id = lookupOrCreate(name, SymKind::Function, created);
-        GSym& g = syms[id];
-        g.state = GSym::Lazy;
-        g.unit = fileIdx;
-        g.sym = as.member;
-        continue;
-      }
-      GSym& g = syms[id];
-      if (g.state == GSym::Undefined && g.strongRef) {
-        g.state = GSym::Lazy;
-        g.unit = fileIdx;
-        g.sym = as.member;
-        extractLazy(g);
-      } else if (g.state == GSym::Undefined) {
-        // Only weak references so far: the member stays lazy.
-        g.state = GSym::Lazy;
-        g.unit = fileIdx;
-        g.sym = as.member;
-      }
-    }
-    drainLazy();
     return true;
   }
-  if (isWasmBinary(data)) {
-    bool ok = loadObject(data, 0, path, nullptr);
-    drainLazy();
-    return ok;
-  }
+  if (isWasmBinary(data)) return true;
   error(path + ": unknown file type (not a wasm object or archive)");
   return false;
 }
 
-// Loads the archive members that resolution asked for, in the order asked;
-// loading one may ask for more.
-void Linker::drainLazy() {
-  for (size_t i = 0; i < pendingLazy_.size(); ++i) {
-    auto [f, m] = pendingLazy_[i];
-    Archive& fa = *files[f]->archive;
-    loadObject(fa.memberBytes(m), fa.members()[m].offset, fa.memberDisplayName(m), nullptr, true);
+// An archive's index becomes lazy symbols; a member that defines a symbol
+// something already needs is extracted at once.
+void Linker::addLazySymbols(uint32_t fileIdx) {
+  Archive& a = *files[fileIdx]->archive;
+  for (const ArchiveSymbol& as : a.symbols()) {
+    StrId name = strings_.intern(as.name);
+    GSymId id = lookup(name);
+    if (!id) {
+      bool created;
+      id = lookupOrCreate(name, SymKind::Function, created);
+      GSym& g = syms[id];
+      g.state = GSym::Lazy;
+      g.unit = fileIdx;
+      g.sym = as.member;
+      continue;
+    }
+    GSym& g = syms[id];
+    if (g.state != GSym::Undefined) continue;
+    g.state = GSym::Lazy;
+    g.unit = fileIdx;
+    g.sym = as.member;
+    // Only weak references so far: the member stays lazy.
+    if (g.strongRef) extractLazy(g);
   }
-  pendingLazy_.clear();
+}
+
+// Loads the archive members that resolution asked for, in the order asked,
+// parsing each batch in parallel; loading one may ask for more.
+void Linker::drainLazy() {
+  while (!pendingLazy_.empty()) {
+    std::vector<std::pair<uint32_t, uint32_t>> batch;
+    batch.swap(pendingLazy_);
+    std::vector<ParseJob> jobs(batch.size());
+    for (size_t i = 0; i < batch.size(); ++i) {
+      Archive& fa = *files[batch[i].first]->archive;
+      uint32_t m = batch[i].second;
+      jobs[i].data = fa.memberBytes(m);
+      jobs[i].base = fa.members()[m].offset;
+      jobs[i].name = fa.memberDisplayName(m);
+    }
+    parseAll(jobs, strings_);
+    for (ParseJob& j : jobs) {
+      if (!j.ok) {
+        error(j.err.str());
+        continue;
+      }
+      insertUnit(std::move(j.unit), true);
+    }
+  }
 }
 
 std::string Linker::lazyName(const GSym& s) const {

@@ -45,9 +45,11 @@ bool Linker::run() {
   mergeProducers();
   assignTypes();
   assignFunctions();
+  cacheFunctionIndices();
   assignGlobals();
   layoutTable();
   layoutMemory();
+  cacheDataAddresses();
   fillGotEntries();
   layoutCustomSections();
   computeExports();

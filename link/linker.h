@@ -238,7 +238,9 @@ public:
 
   // --- phases ---
   bool loadInputs();
-  bool addInputFile(const std::string& path, bool wholeArchive, bool lazyObjects = false);
+  bool openInput(const std::string& path, std::unique_ptr<MappedFile> file, const std::string& err, bool wholeArchive,
+                 bool lazyObjects, uint32_t& fileIdx, bool& isArchive);
+  void addLazySymbols(uint32_t fileIdx);
   bool loadObject(Bytes data, uint64_t base, std::string name, std::shared_ptr<const void> keep, bool lazy = false);
   void extractLazy(GSym& s);
   void drainLazy();
@@ -289,11 +291,27 @@ public:
 
   // Where a unit symbol ends up in the output. kNone when it has no place
   // (an undefined weak function, a dead or discarded definition).
-  uint32_t funcIndexOf(uint32_t unit, uint32_t sym) const;
+  uint32_t funcIndexOf(uint32_t unit, uint32_t sym) const {
+    return symFunc_.empty() ? funcIndexSlow(unit, sym) : symFunc_[unit][sym];
+  }
+  uint32_t funcIndexSlow(uint32_t unit, uint32_t sym) const;
+  // Resolves every unit symbol's function index (after assignFunctions) and
+  // data address (after layoutMemory) once, so that relocating does not
+  // chase symbols per relocation.
+  void cacheFunctionIndices();
+  void cacheDataAddresses();
   uint32_t globalIndexOf(uint32_t unit, uint32_t sym) const;
   uint32_t tableIndexOf(uint32_t unit, uint32_t sym) const;
   // Address of a data symbol; false when undefined (value 0).
-  bool dataAddressOf(uint32_t unit, uint32_t sym, uint64_t& addr) const;
+  bool dataAddressOf(uint32_t unit, uint32_t sym, uint64_t& addr) const {
+    if (symAddr_.empty()) return dataAddressSlow(unit, sym, addr);
+    addr = symAddr_[unit][sym];
+    if (addr != kNoAddress) return true;
+    addr = 0;
+    return false;
+  }
+  bool dataAddressSlow(uint32_t unit, uint32_t sym, uint64_t& addr) const;
+  static constexpr uint64_t kNoAddress = UINT64_MAX;
   bool funcIndexLive(uint32_t unit, uint32_t sym) const;
   // The defining (unit, symbol) of a unit symbol, or (kNone, kNone).
   std::pair<uint32_t, uint32_t> definitionOf(uint32_t unit, uint32_t sym) const;
@@ -303,6 +321,8 @@ public:
 private:
   std::vector<std::pair<uint32_t, uint32_t>> pendingLazy_;
   std::vector<std::unique_ptr<Unit>> pendingUnits_;
+  std::vector<std::vector<uint32_t>> symFunc_;  // [unit][symbol] -> output function index
+  std::vector<std::vector<uint64_t>> symAddr_;  // [unit][symbol] -> address, or kNoAddress
 };
 
 }  // namespace toyc::link

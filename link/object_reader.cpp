@@ -66,9 +66,21 @@ private:
   Limits limits(Reader& r);
   uint32_t typeIndex(Reader& r);
 
+  // Import modules repeat ("env", "wasi_snapshot_preview1"): remember the
+  // last few so most of them skip the shared interner.
+  StrId internCached(std::string_view s) {
+    for (auto& [str, id] : nameCache_)
+      if (str == s) return id;
+    StrId id = strings_.intern(s);
+    nameCache_[nextCache_++ & 3] = {s, id};
+    return id;
+  }
+
   Unit& unit_;
   Interner& strings_;
   Reader r_;
+  std::pair<std::string_view, StrId> nameCache_[4];
+  unsigned nextCache_ = 0;
   std::vector<SectionRef> sections_;
   std::vector<uint32_t> funcTypes_;      // from the function section
   std::vector<uint32_t> codeBodyStart_;  // offsets in the code payload
@@ -199,7 +211,7 @@ void ObjectReader::readImports(Reader& r) {
   uint32_t n = r.count(4);
   for (uint32_t i = 0; i < n && r.ok(); ++i) {
     Import imp;
-    imp.module = strings_.intern(r.name());
+    imp.module = internCached(r.name());
     imp.field = strings_.intern(r.name());
     const uint8_t* at = r.ptr();
     uint8_t kind = r.u8();
@@ -644,6 +656,7 @@ void ObjectReader::readRelocs(Reader& r) {
   struct Raw { Reloc rel; const uint8_t* at; };
   std::vector<Raw> raw;
   raw.reserve(n);
+  unit_.relocs.reserve(unit_.relocs.size() + n);
   uint32_t lastOffset = 0;
   for (uint32_t i = 0; i < n && r.ok(); ++i) {
     const uint8_t* rat = r.ptr();

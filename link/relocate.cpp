@@ -5,12 +5,13 @@
 #include <cstring>
 #include "link/leb128.h"
 #include "link/linker.h"
+#include "utils/parallel.h"
 
 namespace toyc::link {
 
 using namespace toyc::wasm;
 
-uint32_t Linker::funcIndexOf(uint32_t ui, uint32_t si) const {
+uint32_t Linker::funcIndexSlow(uint32_t ui, uint32_t si) const {
   SymRef r = symRefs[ui][si];
   if (r.kind == SymRef::Stub) return synthFuncs[r.id].outIndex;
   if (r.kind == SymRef::Global) {
@@ -64,7 +65,7 @@ uint32_t Linker::tableIndexOf(uint32_t ui, uint32_t si) const {
   return tableOut[ui][s.index - u.tableImports.size()];
 }
 
-bool Linker::dataAddressOf(uint32_t ui, uint32_t si, uint64_t& addr) const {
+bool Linker::dataAddressSlow(uint32_t ui, uint32_t si, uint64_t& addr) const {
   SymRef r = symRefs[ui][si];
   const Unit* u = units[ui].get();
   const Symbol* s = &u->symbols[si];
@@ -97,6 +98,30 @@ bool Linker::dataAddressOf(uint32_t ui, uint32_t si, uint64_t& addr) const {
   uint32_t m = segMerge[ui][s->segment];
   addr = segAddr[ui][s->segment] + (m == kNone ? s->offset : merges[m].map(s->offset));
   return true;
+}
+
+void Linker::cacheFunctionIndices() {
+  std::vector<std::vector<uint32_t>> table(units.size());
+  parallelFor(0, units.size(), [&](size_t ui) {
+    const Unit& u = *units[ui];
+    table[ui].assign(u.symbols.size(), kNone);
+    for (uint32_t si = 0; si < u.symbols.size(); ++si)
+      if (u.symbols[si].kind == SymKind::Function) table[ui][si] = funcIndexSlow(uint32_t(ui), si);
+  });
+  symFunc_ = std::move(table);
+}
+
+void Linker::cacheDataAddresses() {
+  std::vector<std::vector<uint64_t>> table(units.size());
+  parallelFor(0, units.size(), [&](size_t ui) {
+    const Unit& u = *units[ui];
+    table[ui].assign(u.symbols.size(), kNoAddress);
+    for (uint32_t si = 0; si < u.symbols.size(); ++si) {
+      uint64_t a;
+      if (u.symbols[si].kind == SymKind::Data && dataAddressSlow(uint32_t(ui), si, a)) table[ui][si] = a;
+    }
+  });
+  symAddr_ = std::move(table);
 }
 
 // Is the function or data a relocation names part of the output?

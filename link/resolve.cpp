@@ -5,6 +5,7 @@
 // discarded whole.
 #include "link/linker.h"
 #include "utils/log.h"
+#include "utils/parallel.h"
 
 namespace toyc::link {
 
@@ -156,25 +157,41 @@ GSymId Linker::addSynthetic(std::string_view name, SymKind kind, uint32_t flags)
 // Functions called directly with a signature other than the definition's
 // get a trap stub with the caller's signature, and a warning (wasm-ld's
 // "function signature mismatch" and its signature_mismatch:<name> stubs).
+// Globals must agree in type and mutability. Units are checked in parallel;
+// warnings, errors and stubs follow in unit order.
 void Linker::checkSignatures() {
-  std::unordered_map<std::string, uint32_t> stubs;
-  for (uint32_t ui = 0; ui < units.size(); ++ui) {
+  struct Finding {
+    uint32_t sym;
+    std::string message;
+    bool isError;
+    const FuncType* stubType;  // set for a signature mismatch
+  };
+  std::vector<std::vector<Finding>> findings(units.size());
+  parallelFor(0, units.size(), [&](size_t uix) {
+    const uint32_t ui = uint32_t(uix);
     const Unit& u = *units[ui];
-    // Which undefined function symbols this unit calls directly.
+    // Which undefined function symbols this unit calls directly; computed
+    // only when a signature differs, which is rare.
     std::vector<bool> called;
-    for (size_t f = 0; f < u.funcs.size(); ++f)
-      for (const Reloc& r : u.relocsOf(u.funcs[f].relocs))
-        if (r.type == RelocType::FUNCTION_INDEX_LEB) {
-          if (called.empty()) called.assign(u.symbols.size(), false);
-          called[r.index] = true;
-        }
+    bool calledKnown = false;
+    auto calledDirectly = [&](uint32_t sym) {
+      if (!calledKnown) {
+        calledKnown = true;
+        called.assign(u.symbols.size(), false);
+        for (size_t f = 0; f < u.funcs.size(); ++f)
+          for (const Reloc& r : u.relocsOf(u.funcs[f].relocs))
+            if (r.type == RelocType::FUNCTION_INDEX_LEB) called[r.index] = true;
+      }
+      return bool(called[sym]);
+    };
     for (uint32_t i = 0; i < u.symbols.size(); ++i) {
       const Symbol& s = u.symbols[i];
+      if (!s.undefined() || (s.kind != SymKind::Function && s.kind != SymKind::Global)) continue;
       SymRef ref = symRefs[ui][i];
       if (ref.kind != SymRef::Global) continue;
-      GSym& g = syms[GSymId(ref.id)];
-      if (s.kind == SymKind::Global && g.state == GSym::Defined && g.origin == GSym::FromUnit && g.unit != ui) {
-        // Globals must agree in type and mutability.
+      const GSym& g = syms[GSymId(ref.id)];
+      if (s.kind == SymKind::Global) {
+        if (g.state != GSym::Defined || g.origin != GSym::FromUnit || g.unit == ui) continue;
         const Unit& du = *units[g.unit];
         const Symbol& ds = du.symbols[g.sym];
         auto typeOf = [](const Unit& x, uint32_t idx, bool& mut) {
@@ -188,42 +205,54 @@ void Linker::checkSignatures() {
         bool m1, m2;
         ValType t1 = typeOf(u, s.index, m1), t2 = typeOf(du, ds.index, m2);
         if (t1 != t2 || m1 != m2)
-          error("global type mismatch: " + symName(g) + "\n>>> defined as " + (m2 ? "var " : "const ") +
-                std::string(valTypeName(t2)) + " in " + du.name + "\n>>> defined as " + (m1 ? "var " : "const ") +
-                std::string(valTypeName(t1)) + " in " + u.name);
+          findings[ui].push_back({i,
+                                  "global type mismatch: " + symName(g) + "\n>>> defined as " + (m2 ? "var " : "const ") +
+                                      std::string(valTypeName(t2)) + " in " + du.name + "\n>>> defined as " +
+                                      (m1 ? "var " : "const ") + std::string(valTypeName(t1)) + " in " + u.name,
+                                  true, nullptr});
         continue;
       }
-      if (s.kind != SymKind::Function || !s.undefined() || called.empty() || !called[i]) continue;
       const FuncType* defType = nullptr;
       std::string defFile;
       if (g.state == GSym::Defined && g.origin == GSym::FromUnit) {
         const Unit& du = *units[g.unit];
         defType = &unitFuncType(du, du.symbols[g.sym].index);
-        defFile = du.name;
       } else if (g.state == GSym::Defined && g.synth != kNone) {
         defType = &synthFuncs[g.synth].type;
-        defFile = "<internal>";
       } else if (g.state != GSym::Defined && g.refUnit != kNone && g.refUnit != ui) {
         const Unit& ru = *units[g.refUnit];
         defType = &unitFuncType(ru, ru.symbols[g.refSym].index);
-        defFile = ru.name;
       }
       const FuncType& myType = unitFuncType(u, s.index);
-      if (!defType || *defType == myType) continue;
-      warn("function signature mismatch: " + symName(g) + "\n>>> defined as " + toString(myType) + " in " + u.name +
-           "\n>>> defined as " + toString(*defType) + " in " + defFile);
-      std::string key = std::to_string(g.name.v) + ":" + toString(myType);
+      if (!defType || *defType == myType || !calledDirectly(i)) continue;
+      defFile = g.state == GSym::Defined ? (g.origin == GSym::FromUnit ? units[g.unit]->name : "<internal>")
+                                         : units[g.refUnit]->name;
+      findings[ui].push_back({i,
+                              "function signature mismatch: " + symName(g) + "\n>>> defined as " + toString(myType) +
+                                  " in " + u.name + "\n>>> defined as " + toString(*defType) + " in " + defFile,
+                              false, &myType});
+    }
+  });
+  std::unordered_map<std::string, uint32_t> stubs;
+  for (uint32_t ui = 0; ui < units.size(); ++ui)
+    for (const Finding& f : findings[ui]) {
+      if (f.isError) {
+        error(f.message);
+        continue;
+      }
+      warn(f.message);
+      const GSym& g = syms[GSymId(symRefs[ui][f.sym].id)];
+      std::string key = std::string(strings_.str(g.name)) + ":" + toString(*f.stubType);
       auto [it, inserted] = stubs.emplace(key, uint32_t(synthFuncs.size()));
       if (inserted) {
         SynthFunc sf;
         sf.kind = SynthFunc::Trap;
         sf.name = strings_.intern("signature_mismatch:" + symName(g));
-        sf.type = myType;
+        sf.type = *f.stubType;
         synthFuncs.push_back(std::move(sf));
       }
-      symRefs[ui][i] = {SymRef::Stub, it->second};
+      symRefs[ui][f.sym] = {SymRef::Stub, it->second};
     }
-  }
 }
 
 }  // namespace toyc::link

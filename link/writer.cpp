@@ -50,10 +50,10 @@ void customSection(std::vector<uint8_t>& out, std::string_view name, const Buf& 
 
 std::vector<uint8_t> Linker::writeModule() {
   std::vector<uint8_t> out;
-  size_t estimate = 64;
+  size_t estimate = 64 * 1024 + imports.size() * 32 + outFuncs.size() * 48 + exports.size() * 32;
   for (const auto& b : codeBodies) estimate += b.size() + 5;
-  for (const OutSegment& s : outSegs) estimate += s.size;
-  for (const OutCustom& c : outCustoms) estimate += c.size + 32;
+  for (const OutSegment& s : outSegs) estimate += s.size + 16;
+  for (const OutCustom& c : outCustoms) estimate += (c.isMerged ? c.merged.size() : c.size) + 32;
   out.reserve(estimate);
   out.insert(out.end(), kMagic, kMagic + 4);
   out.insert(out.end(), {1, 0, 0, 0});
@@ -191,32 +191,38 @@ std::vector<uint8_t> Linker::writeModule() {
       out.insert(out.end(), b.begin(), b.end());
     }
   }
-  // data
+  // data: segment contents are copied and patched in place
   {
     // .bss is zero already in a fresh memory; an imported one is zeroed by
     // __wasm_init_memory, or (without bulk memory) by writing the zeros.
     auto written = [&](const OutSegment& s) { return !s.bss || (opts.importMemory && initMemoryFunc == kNone); };
     uint32_t n = 0;
+    uint64_t size = 0;
     for (const OutSegment& s : outSegs)
-      if (written(s)) ++n;
+      if (written(s)) {
+        ++n;
+        size += 1 + 1 + slebSize(int32_t(uint32_t(s.addr))) + 1 + ulebSize(s.size) + s.size;
+      }
     if (n) {
-      Buf p;
-      p.uleb(n);
+      size += ulebSize(n);
+      out.push_back(uint8_t(SecId::Data));
+      appendUleb(out, size);
+      appendUleb(out, n);
       for (const OutSegment& s : outSegs) {
         if (!written(s)) continue;
-        p.uleb(0);
-        p.u8(0x41);
-        p.sleb(int32_t(uint32_t(s.addr)));
-        p.u8(0x0b);
-        p.uleb(s.size);
-        size_t base = p.b.size();
-        p.b.resize(base + s.size, 0);
-        if (!s.merged.empty()) std::memcpy(p.b.data() + base + (s.mergedAddr - s.addr), s.merged.data(), s.merged.size());
+        out.push_back(0);  // active, memory 0
+        out.push_back(0x41);
+        appendSleb(out, int32_t(uint32_t(s.addr)));
+        out.push_back(0x0b);
+        appendUleb(out, s.size);
+        size_t base = out.size();
+        out.resize(base + s.size, 0);
+        if (!s.merged.empty()) std::memcpy(out.data() + base + (s.mergedAddr - s.addr), s.merged.data(), s.merged.size());
         for (auto [ui, si] : s.parts) {
           if (segMerge[ui][si] != kNone) continue;
           const Unit& u = *units[ui];
           const DataAtom& d = u.segments[si];
-          uint8_t* dst = p.b.data() + base + (segAddr[ui][si] - s.addr);
+          uint8_t* dst = out.data() + base + (segAddr[ui][si] - s.addr);
           if (!d.bytes.empty()) std::memcpy(dst, d.bytes.data(), d.bytes.size());
           for (const Reloc& r : u.relocsOf(d.relocs)) {
             uint64_t v = relocValue(ui, r, false, StrId(), segAddr[ui][si] + r.offset);
@@ -224,30 +230,33 @@ std::vector<uint8_t> Linker::writeModule() {
           }
         }
       }
-      section(out, SecId::Data, p);
     }
   }
-  // custom sections from the inputs
+  // custom sections from the inputs, copied and patched in place
   for (const OutCustom& c : outCustoms) {
-    Buf p;
+    std::string_view name = strings_.str(c.name);
+    const uint32_t payload = c.isMerged ? uint32_t(c.merged.size()) : c.size;
+    out.push_back(0);
+    appendUleb(out, ulebSize(name.size()) + name.size() + payload);
+    appendUleb(out, name.size());
+    out.insert(out.end(), name.begin(), name.end());
+    size_t base = out.size();
     if (c.isMerged) {
-      p.b = c.merged;
-      customSection(out, strings_.str(c.name), p);
+      out.insert(out.end(), c.merged.begin(), c.merged.end());
       continue;
     }
-    p.b.resize(c.size);
+    out.resize(base + payload);
     for (size_t k = 0; k < c.parts.size(); ++k) {
       auto [ui, ci] = c.parts[k];
       const Unit& u = *units[ui];
       const CustomAtom& a = u.customs[ci];
-      uint8_t* dst = p.b.data() + c.partOffset[k];
+      uint8_t* dst = out.data() + base + c.partOffset[k];
       if (!a.bytes.empty()) std::memcpy(dst, a.bytes.data(), a.bytes.size());
       for (const Reloc& r : u.relocsOf(a.relocs)) {
         uint64_t v = relocValue(ui, r, true, c.name, 0);
         patchField(dst + r.offset, relocInfo(r.type).enc, v);
       }
     }
-    customSection(out, strings_.str(c.name), p);
   }
   auto keep = [&](std::string_view n) {
     for (const std::string& k : opts.keepSections)

@@ -1,6 +1,7 @@
 // toyc: the command-line driver. It reads like a script: pick the job from
 // argv, parse its options, run it, turn the outcome into an exit status.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -29,8 +30,10 @@ static int runLink(std::vector<std::string> args, bool wasmLdMode) {
     case driver::LinkArgsResult::Error: return 1;
     case driver::LinkArgsResult::Ok: break;
   }
-  link::Linker linker(std::move(opts));
-  return linker.run() ? 0 : 1;
+  // The process ends right after the link: its memory and mappings are left
+  // to the kernel instead of being freed piece by piece (lld does the same).
+  auto* linker = new link::Linker(std::move(opts));
+  return linker->run() ? 0 : 1;
 }
 
 int main(int argc, char** argv) {
@@ -39,7 +42,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (base.size() >= 7 && base.compare(base.size() - 7, 7, "wasm-ld") == 0) {
     Diag::get().setTool(base);
-    return runLink(std::move(args), true);
+    int rc = runLink(std::move(args), true);
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::_Exit(rc);
   }
   Diag::get().setTool("toyc");
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") return usage();
@@ -49,7 +55,12 @@ int main(int argc, char** argv) {
   }
   std::string cmd = args[0];
   args.erase(args.begin());
-  if (cmd == "link") return runLink(std::move(args), false);
+  if (cmd == "link") {
+    int rc = runLink(std::move(args), false);
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::_Exit(rc);
+  }
   error("unknown command '" + cmd + "' (try toyc --help)");
   return 1;
 }

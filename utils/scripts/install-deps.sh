@@ -2,7 +2,7 @@
 # Installs what toyc needs to build and test, from Debian packages only.
 # Does nothing (and needs no network) when everything is already there.
 set -euo pipefail
-pkgs=(cmake ninja-build g++ python3 libcli11-dev libspdlog-dev googletest libgtest-dev
+pkgs=(cmake ninja-build g++ python3 libcli11-dev libspdlog-dev libjemalloc-dev googletest libgtest-dev
       llvm-19-dev llvm-19-tools llvm-19 wabt clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32 nodejs
       hyperfine time)
 missing=()
