@@ -67,10 +67,6 @@ void Linker::mergeProducers() {
     for (const auto& up : units)
       for (const Producer& p : up->producers)
         if (p.field == fid && seen.insert(p.name.v).second) outProducers.push_back(p);
-    if (std::string_view(field) == "processed-by") {
-      StrId toyc = strings_.intern("toyc");
-      if (seen.insert(toyc.v).second) outProducers.push_back({fid, toyc, strings_.intern(TOYC_VERSION)});
-    }
   }
 }
 

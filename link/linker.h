@@ -255,6 +255,7 @@ public:
   void createCommandExportWrappers();
   bool needsCommandExports() const;
   void reportUndefined();
+  void addTrapStub(GSymId id, const std::string& name, const FuncType& type);
   bool checkFeatures();
   void mergeProducers();
   void assignTypes();

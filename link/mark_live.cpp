@@ -220,6 +220,18 @@ void Linker::markLive() {
   syms[symStackPointer].live = true;
 }
 
+// A function that traps, standing in for a symbol with no definition.
+void Linker::addTrapStub(GSymId id, const std::string& name, const FuncType& type) {
+  SynthFunc sf;
+  sf.kind = SynthFunc::Trap;
+  sf.name = strings_.intern(name);
+  sf.type = type;
+  sf.sym = id;
+  sf.live = true;
+  syms[id].synth = uint32_t(synthFuncs.size());
+  synthFuncs.push_back(std::move(sf));
+}
+
 // Undefined symbols that live code refers to: imported when they may be
 // (an explicit import name, --allow-undefined, a .imports list), otherwise
 // reported, as wasm-ld does. Weak undefined functions become trap stubs with
@@ -239,14 +251,7 @@ void Linker::reportUndefined() {
     bool allow = explicitImport || allowed.count(name) || opts.unresolved == UnresolvedPolicy::ImportDynamic;
     if (g.kind == SymKind::Function) {
       if (weak) {
-        SynthFunc sf;
-        sf.kind = SynthFunc::Trap;
-        sf.name = strings_.intern("undefined_weak:" + name);
-        sf.type = unitFuncType(ru, rs.index);
-        sf.sym = id;
-        sf.live = true;
-        g.synth = uint32_t(synthFuncs.size());
-        synthFuncs.push_back(std::move(sf));
+        addTrapStub(id, "undefined_weak:" + name, unitFuncType(ru, rs.index));
         continue;
       }
       if (allow || opts.importUndefined) continue;  // imported
@@ -263,14 +268,7 @@ void Linker::reportUndefined() {
     }
     if (g.kind == SymKind::Function) {
       // Calls to it trap at run time instead of failing to link.
-      SynthFunc sf;
-      sf.kind = SynthFunc::Trap;
-      sf.name = strings_.intern("undefined_stub:" + name);
-      sf.type = unitFuncType(ru, rs.index);
-      sf.sym = id;
-      sf.live = true;
-      g.synth = uint32_t(synthFuncs.size());
-      synthFuncs.push_back(std::move(sf));
+      addTrapStub(id, "undefined_stub:" + name, unitFuncType(ru, rs.index));
     } else if (g.kind == SymKind::Global || g.kind == SymKind::Table || g.kind == SymKind::Tag) {
       if (opts.unresolved != UnresolvedPolicy::ReportError)
         error(ru.name + ": undefined " + std::string(symKindName(g.kind)) + " symbol cannot be left unresolved: " + name);

@@ -37,6 +37,26 @@ void section(std::vector<uint8_t>& out, SecId id, const Buf& payload) {
   out.insert(out.end(), payload.b.begin(), payload.b.end());
 }
 
+// A name-section subsection: the (index, name) pairs of `names` that are
+// set, indices counted from `first`, in increasing order.
+void nameMap(Buf& p, const Interner& strings, NameSub id, const std::vector<StrId>& names, uint32_t first) {
+  Buf body;
+  uint32_t count = 0;
+  for (uint32_t i = 0; i < names.size(); ++i)
+    if (names[i].valid()) {
+      ++count;
+      body.uleb(first + i);
+      body.name(strings.str(names[i]));
+    }
+  if (!count) return;
+  Buf sub;
+  sub.uleb(count);
+  sub.bytes(body.b.data(), body.b.size());
+  p.u8(uint8_t(id));
+  p.uleb(sub.b.size());
+  p.bytes(sub.b.data(), sub.b.size());
+}
+
 void customSection(std::vector<uint8_t>& out, std::string_view name, const Buf& payload) {
   Buf nm;
   nm.name(name);
@@ -289,55 +309,14 @@ std::vector<uint8_t> Linker::writeModule() {
         if (fi != kNone && !fnames[fi].valid()) fnames[fi] = s.name;
       }
     }
-    Buf fn;
-    uint32_t count = 0;
-    for (uint32_t i = 0; i < fnames.size(); ++i)
-      if (fnames[i].valid()) {
-        ++count;
-        fn.uleb(i);
-        fn.name(strings_.str(fnames[i]));
-      }
-    if (count) {
-      p.u8(uint8_t(NameSub::Function));
-      Buf body;
-      body.uleb(count);
-      body.bytes(fn.b.data(), fn.b.size());
-      p.uleb(body.b.size());
-      p.bytes(body.b.data(), body.b.size());
-    }
-    // globals
-    Buf gn;
-    count = 0;
-    for (uint32_t i = 0; i < outGlobals.size(); ++i)
-      if (outGlobals[i].name.valid()) {
-        ++count;
-        gn.uleb(numGlobalImports + i);
-        gn.name(strings_.str(outGlobals[i].name));
-      }
-    if (count) {
-      p.u8(uint8_t(NameSub::Global));
-      Buf body;
-      body.uleb(count);
-      body.bytes(gn.b.data(), gn.b.size());
-      p.uleb(body.b.size());
-      p.bytes(body.b.data(), body.b.size());
-    }
-    // data segments
-    Buf dn;
-    count = 0;
-    for (const OutSegment& s : outSegs) {
-      if (s.bss && !(opts.importMemory && initMemoryFunc == kNone)) continue;
-      dn.uleb(count++);
-      dn.name(strings_.str(s.name));
-    }
-    if (count) {
-      p.u8(uint8_t(NameSub::DataSegment));
-      Buf body;
-      body.uleb(count);
-      body.bytes(dn.b.data(), dn.b.size());
-      p.uleb(body.b.size());
-      p.bytes(body.b.data(), body.b.size());
-    }
+    nameMap(p, strings_, NameSub::Function, fnames, 0);
+    std::vector<StrId> gnames;
+    for (const OutGlobal& g : outGlobals) gnames.push_back(g.name);
+    nameMap(p, strings_, NameSub::Global, gnames, numGlobalImports);
+    std::vector<StrId> dnames;
+    for (const OutSegment& s : outSegs)
+      if (!s.bss || (opts.importMemory && initMemoryFunc == kNone)) dnames.push_back(s.name);
+    nameMap(p, strings_, NameSub::DataSegment, dnames, 0);
     if (!p.b.empty()) customSection(out, "name", p);
   }
   // producers

@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
   std::string self = argv[0];
   std::string base = self.substr(self.find_last_of('/') == std::string::npos ? 0 : self.find_last_of('/') + 1);
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (base.size() >= 7 && base.compare(base.size() - 7, 7, "wasm-ld") == 0) {
+  // Called as wasm-ld (toyc-wasm-ld, wasm-ld-19, ...): a drop-in linker.
+  if (base.find("wasm-ld") != std::string::npos) {
     Diag::get().setTool(base);
     int rc = runLink(std::move(args), true);
     std::fflush(stdout);

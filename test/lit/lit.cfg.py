@@ -27,6 +27,7 @@ runner = os.path.join(config.toyc_src_root, "runtime", "run-wasi.mjs")
 
 config.substitutions += [
     ("%toyc-wasm-ld", os.path.join(config.toyc_bin_dir, "toyc-wasm-ld")),
+    ("%toyc-bindir", config.toyc_bin_dir),
     ("%toyc", os.path.join(config.toyc_bin_dir, "toyc")),
     ("%clang", "clang-19 --target=wasm32-wasi --sysroot=%s" % sysroot),
     ("%llvm-mc", "llvm-mc-19 -filetype=obj -triple=wasm32-unknown-unknown"),
