@@ -152,6 +152,11 @@ public:
   // Runs the whole link; returns false after reporting errors.
   bool run();
 
+  // For in-memory frontends: units added before run() are linked first, in
+  // the order added, ahead of the command line's inputs. Their names must be
+  // interned in strings().
+  void addUnit(std::unique_ptr<Unit> u) { pendingUnits_.push_back(std::move(u)); }
+
   // For in-memory frontends: add a unit before run().
   void insertUnit(std::unique_ptr<Unit> u, bool lazy);
   Interner& strings() { return strings_; }
