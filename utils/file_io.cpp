@@ -66,9 +66,9 @@ bool fileExists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
 }
 
-bool writeFileAtomic(const std::string& path, std::span<const uint8_t> bytes, std::string& err) {
+bool writeFileAtomic(const std::string& path, std::span<const uint8_t> bytes, std::string& err, bool executable) {
   std::string tmp = path + ".tmp" + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0777 & ~0);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, executable ? 0777 : 0666);
   if (fd < 0) {
     err = std::string("cannot open output file ") + path + ": " + std::strerror(errno);
     return false;

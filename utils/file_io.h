@@ -31,6 +31,8 @@ bool fileExists(const std::string& path);
 
 // Writes the bytes produced by fill() into `path` atomically. fill receives a
 // buffer of exactly `size` bytes. Returns false and sets err on failure.
-bool writeFileAtomic(const std::string& path, std::span<const uint8_t> bytes, std::string& err);
+// Modules are executable (as wasm-ld makes them); objects are not.
+bool writeFileAtomic(const std::string& path, std::span<const uint8_t> bytes, std::string& err,
+                     bool executable = true);
 
 }  // namespace toyc

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 #include <vector>
+#include "frontend/driver/build_obj.h"
 #include "frontend/driver/link_args.h"
 #include "link/linker.h"
 #include "utils/diag.h"
@@ -16,6 +17,7 @@ static int usage() {
       "toyc %s: compiles to WebAssembly and links wasm objects\n\n"
       "usage:\n"
       "  toyc link [options] <inputs...>   link objects and archives (wasm-ld options)\n"
+      "  toyc build-obj <object> -o <out>  write a relocatable object from its atoms\n"
       "  toyc --version\n\n"
       "Invoked as `toyc-wasm-ld` or `wasm-ld`, toyc behaves as `toyc link`, so\n"
       "`clang --ld-path=toyc-wasm-ld` links with it.\n",
@@ -62,6 +64,7 @@ int main(int argc, char** argv) {
     std::fflush(stderr);
     std::_Exit(rc);
   }
+  if (cmd == "build-obj") return driver::runBuildObj(std::move(args));
   error("unknown command '" + cmd + "' (try toyc --help)");
   return 1;
 }
