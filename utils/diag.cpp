@@ -34,6 +34,12 @@ void Diag::warn(std::string_view msg) {
     std::fprintf(stderr, "%s: warning: %.*s\n", tool_.c_str(), int(msg.size()), msg.data());
 }
 
+void Diag::sourceError(std::string_view text) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ++errors_;
+  std::fprintf(stderr, "%.*s\n", int(text.size()), text.data());
+}
+
 void Diag::note(std::string_view msg) {
   std::lock_guard<std::mutex> lock(mu_);
   std::fprintf(stderr, "%.*s\n", int(msg.size()), msg.data());

@@ -22,6 +22,8 @@ public:
   void error(std::string_view msg);
   void warn(std::string_view msg);
   void note(std::string_view msg);  // plain line on stderr, no prefix
+  // An error already formatted with its location (source diagnostics).
+  void sourceError(std::string_view text);
   uint32_t errorCount() const { return errors_; }
   bool failed() const { return errors_ != 0; }
   void reset() { errors_ = 0; }

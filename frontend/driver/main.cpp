@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 #include "frontend/driver/build_obj.h"
+#include "frontend/driver/check.h"
 #include "frontend/driver/link_args.h"
 #include "link/linker.h"
 #include "utils/diag.h"
@@ -18,6 +19,7 @@ static int usage() {
       "usage:\n"
       "  toyc link [options] <inputs...>   link objects and archives (wasm-ld options)\n"
       "  toyc build-obj <object> -o <out>  write a relocatable object from its atoms\n"
+      "  toyc check <file.toy...>          parse Toy sources and report syntax errors\n"
       "  toyc --version\n\n"
       "Invoked as `toyc-wasm-ld` or `wasm-ld`, toyc behaves as `toyc link`, so\n"
       "`clang --ld-path=toyc-wasm-ld` links with it.\n",
@@ -65,6 +67,7 @@ int main(int argc, char** argv) {
     std::_Exit(rc);
   }
   if (cmd == "build-obj") return driver::runBuildObj(std::move(args));
+  if (cmd == "check") return driver::runCheck(std::move(args));
   error("unknown command '" + cmd + "' (try toyc --help)");
   return 1;
 }

@@ -1,0 +1,259 @@
+#include "frontend/toy/lexer.h"
+#include <cstdlib>
+#include <cstring>
+#include <string_view>
+
+namespace toyc::toy {
+
+const char* tokSpelling(Tok t) {
+  switch (t) {
+    case Tok::Eof: return "end of file";
+    case Tok::Ident: return "identifier";
+    case Tok::Int: return "integer literal";
+    case Tok::Float: return "float literal";
+    case Tok::Char: return "character literal";
+    case Tok::String: return "string literal";
+#define KW(name, text) case Tok::name: return "'" text "'";
+#define TOK(name, text) case Tok::name: return "'" text "'";
+#include "frontend/toy/token.def"
+#undef KW
+#undef TOK
+  }
+  return "?";
+}
+
+namespace {
+
+struct Spelling {
+  std::string_view text;
+  Tok kind;
+};
+
+const Spelling kKeywords[] = {
+#define KW(name, text) {text, Tok::name},
+#define TOK(name, text)
+#include "frontend/toy/token.def"
+#undef KW
+#undef TOK
+};
+
+// Longest spellings first so that `<<=` wins over `<<` and `<`.
+const Spelling kPunct[] = {
+    {"<<=", Tok::ShlAssign}, {">>=", Tok::ShrAssign}, {"..", Tok::DotDot},  {"->", Tok::Arrow},
+    {"+=", Tok::PlusAssign}, {"-=", Tok::MinusAssign}, {"*=", Tok::StarAssign}, {"/=", Tok::SlashAssign},
+    {"%=", Tok::PercentAssign}, {"&=", Tok::AmpAssign}, {"|=", Tok::PipeAssign}, {"^=", Tok::CaretAssign},
+    {"<<", Tok::Shl},        {">>", Tok::Shr},          {"==", Tok::Eq},        {"!=", Tok::Ne},
+    {"<=", Tok::Le},         {">=", Tok::Ge},           {"&&", Tok::AndAnd},    {"||", Tok::OrOr},
+    {"(", Tok::LParen},      {")", Tok::RParen},        {"{", Tok::LBrace},     {"}", Tok::RBrace},
+    {"[", Tok::LBracket},    {"]", Tok::RBracket},      {",", Tok::Comma},      {";", Tok::Semi},
+    {":", Tok::Colon},       {".", Tok::Dot},           {"=", Tok::Assign},     {"+", Tok::Plus},
+    {"-", Tok::Minus},       {"*", Tok::Star},          {"/", Tok::Slash},      {"%", Tok::Percent},
+    {"&", Tok::Amp},         {"|", Tok::Pipe},          {"^", Tok::Caret},      {"<", Tok::Lt},
+    {">", Tok::Gt},          {"!", Tok::Bang},          {"~", Tok::Tilde},
+};
+
+bool isIdentStart(char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+class Lexer {
+public:
+  explicit Lexer(const SourceFile& f) : f_(f), s_(f.text()) {}
+
+  Lexed run() {
+    for (;;) {
+      skipSpaceAndComments();
+      if (p_ >= s_.size()) break;
+      lexOne();
+    }
+    out_.tokens.push_back({Tok::Eof, uint32_t(s_.size()), 0});
+    return std::move(out_);
+  }
+
+private:
+  void error(size_t at, std::string_view msg) { f_.error(uint32_t(at), msg); }
+
+  void skipSpaceAndComments() {
+    while (p_ < s_.size()) {
+      char c = s_[p_];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        ++p_;
+      } else if (c == '/' && p_ + 1 < s_.size() && s_[p_ + 1] == '/') {
+        while (p_ < s_.size() && s_[p_] != '\n') ++p_;
+      } else if (c == '/' && p_ + 1 < s_.size() && s_[p_ + 1] == '*') {
+        size_t end = s_.find("*/", p_ + 2);
+        if (end == std::string_view::npos) {
+          error(p_, "unterminated block comment");
+          p_ = s_.size();
+        } else {
+          p_ = end + 2;
+        }
+      } else {
+        return;
+      }
+    }
+  }
+
+  void push(Tok k, size_t start) { out_.tokens.push_back({k, uint32_t(start), uint32_t(p_ - start)}); }
+
+  void lexOne() {
+    size_t start = p_;
+    char c = s_[p_];
+    if (isIdentStart(c)) {
+      while (p_ < s_.size() && (isIdentStart(s_[p_]) || isDigit(s_[p_]))) ++p_;
+      std::string_view word = s_.substr(start, p_ - start);
+      for (const Spelling& k : kKeywords)
+        if (k.text == word) return push(k.kind, start);
+      return push(Tok::Ident, start);
+    }
+    if (isDigit(c)) return lexNumber();
+    if (c == '\'') return lexChar();
+    if (c == '"') return lexString();
+    for (const Spelling& k : kPunct)
+      if (s_.compare(p_, k.text.size(), k.text) == 0) {
+        p_ += k.text.size();
+        return push(k.kind, start);
+      }
+    error(start, std::string("unexpected character '") + (c >= 32 && c < 127 ? std::string(1, c) : "\\x?") + "'");
+    ++p_;
+  }
+
+  void lexNumber() {
+    size_t start = p_;
+    unsigned base = 10;
+    if (s_[p_] == '0' && p_ + 1 < s_.size() && (s_[p_ + 1] == 'x' || s_[p_ + 1] == 'X')) base = 16;
+    if (s_[p_] == '0' && p_ + 1 < s_.size() && (s_[p_ + 1] == 'b' || s_[p_ + 1] == 'B')) base = 2;
+    if (base != 10) p_ += 2;
+    uint64_t v = 0;
+    bool overflow = false, any = false;
+    std::string digits;  // for floats
+    for (; p_ < s_.size(); ++p_) {
+      char c = s_[p_];
+      if (c == '_') continue;
+      unsigned d;
+      if (isDigit(c)) d = unsigned(c - '0');
+      else if (base == 16 && c >= 'a' && c <= 'f') d = unsigned(c - 'a' + 10);
+      else if (base == 16 && c >= 'A' && c <= 'F') d = unsigned(c - 'A' + 10);
+      else break;
+      if (d >= base) {
+        error(p_, "invalid digit '" + std::string(1, c) + "' in base " + std::to_string(base) + " literal");
+        continue;
+      }
+      any = true;
+      digits.push_back(c);
+      if (v > (UINT64_MAX - d) / base) overflow = true;
+      v = v * base + d;
+    }
+    if (!any) error(start, "integer literal has no digits");
+    // A float: digits '.' digits (not `..`), or an exponent.
+    bool isFloat = false;
+    if (base == 10 && p_ + 1 < s_.size() && s_[p_] == '.' && isDigit(s_[p_ + 1])) {
+      isFloat = true;
+      digits.push_back('.');
+      for (++p_; p_ < s_.size() && (isDigit(s_[p_]) || s_[p_] == '_'); ++p_)
+        if (s_[p_] != '_') digits.push_back(s_[p_]);
+    }
+    if (base == 10 && p_ < s_.size() && (s_[p_] == 'e' || s_[p_] == 'E')) {
+      size_t q = p_ + 1;
+      if (q < s_.size() && (s_[q] == '+' || s_[q] == '-')) ++q;
+      if (q < s_.size() && isDigit(s_[q])) {
+        isFloat = true;
+        digits.push_back('e');
+        digits.append(s_.substr(p_ + 1, q - p_ - 1));
+        for (p_ = q; p_ < s_.size() && isDigit(s_[p_]); ++p_) digits.push_back(s_[p_]);
+      }
+    }
+    if (p_ < s_.size() && (isIdentStart(s_[p_]))) {
+      error(p_, "invalid suffix on numeric literal");
+      while (p_ < s_.size() && (isIdentStart(s_[p_]) || isDigit(s_[p_]))) ++p_;
+    }
+    if (isFloat) {
+      push(Tok::Float, start);
+      out_.tokens.back().floatValue = std::strtod(digits.c_str(), nullptr);
+      return;
+    }
+    push(Tok::Int, start);
+    out_.tokens.back().intValue = v;
+    out_.tokens.back().overflow = overflow;
+    if (overflow) error(start, "integer literal is too large for any integer type");
+  }
+
+  // One character of a char or string literal, with escapes; returns false
+  // at the closing quote, a line end or the end of input.
+  bool literalChar(char quote, uint8_t& out) {
+    if (p_ >= s_.size() || s_[p_] == '\n') return false;
+    char c = s_[p_];
+    if (c == quote) return false;
+    ++p_;
+    if (c != '\\') {
+      out = uint8_t(c);
+      return true;
+    }
+    if (p_ >= s_.size()) return false;
+    size_t at = p_ - 1;
+    char e = s_[p_++];
+    switch (e) {
+      case 'n': out = '\n'; return true;
+      case 't': out = '\t'; return true;
+      case 'r': out = '\r'; return true;
+      case '\\': out = '\\'; return true;
+      case '"': out = '"'; return true;
+      case '\'': out = '\''; return true;
+      case '0': out = 0; return true;
+      case 'x': {
+        auto hex = [](char h) { return isDigit(h) ? h - '0' : (h | 32) >= 'a' && (h | 32) <= 'f' ? (h | 32) - 'a' + 10 : -1; };
+        int hi = p_ < s_.size() ? hex(s_[p_]) : -1, lo = p_ + 1 < s_.size() ? hex(s_[p_ + 1]) : -1;
+        if (hi < 0 || lo < 0) {
+          error(at, "\\x must be followed by two hexadecimal digits");
+          out = 0;
+          return true;
+        }
+        p_ += 2;
+        out = uint8_t(hi * 16 + lo);
+        return true;
+      }
+      default:
+        error(at, std::string("unknown escape sequence '\\") + e + "'");
+        out = uint8_t(e);
+        return true;
+    }
+  }
+
+  void lexChar() {
+    size_t start = p_++;
+    uint8_t v = 0;
+    bool got = literalChar('\'', v);
+    if (!got) error(start, "empty character literal");
+    if (p_ < s_.size() && s_[p_] == '\'') {
+      ++p_;
+    } else {
+      error(start, "unterminated character literal");
+      while (p_ < s_.size() && s_[p_] != '\'' && s_[p_] != '\n') ++p_;
+      if (p_ < s_.size() && s_[p_] == '\'') ++p_;
+    }
+    push(Tok::Char, start);
+    out_.tokens.back().intValue = v;
+  }
+
+  void lexString() {
+    size_t start = p_++;
+    std::string value;
+    uint8_t c;
+    while (literalChar('"', c)) value.push_back(char(c));
+    if (p_ < s_.size() && s_[p_] == '"') ++p_;
+    else error(start, "unterminated string literal");
+    push(Tok::String, start);
+    out_.tokens.back().str = uint32_t(out_.strings.size());
+    out_.strings.push_back(std::move(value));
+  }
+
+  const SourceFile& f_;
+  std::string_view s_;
+  size_t p_ = 0;
+  Lexed out_;
+};
+
+}  // namespace
+
+Lexed lex(const SourceFile& file) { return Lexer(file).run(); }
+
+}  // namespace toyc::toy
