@@ -4,6 +4,7 @@
 // data segments get provisional addresses in order, like LLVM's writer.
 #include "link/object_writer.h"
 #include <cstring>
+#include "link/byte_writer.h"
 #include "link/leb128.h"
 
 namespace toyc::link {
@@ -12,27 +13,7 @@ using namespace toyc::wasm;
 
 namespace {
 
-struct Out {
-  std::vector<uint8_t> b;
-  void u8(uint8_t x) { b.push_back(x); }
-  void uleb(uint64_t v) { appendUleb(b, v); }
-  void sleb(int64_t v) { appendSleb(b, v); }
-  void bytes(Bytes s) { b.insert(b.end(), s.begin(), s.end()); }
-  void name(std::string_view s) {
-    uleb(s.size());
-    b.insert(b.end(), s.begin(), s.end());
-  }
-  void limits(const Limits& l) {
-    u8(l.flags);
-    if (l.flags & kLimits64) {
-      uleb(l.min);
-      if (l.hasMax()) uleb(l.max);
-    } else {
-      uleb(uint32_t(l.min));
-      if (l.hasMax()) uleb(uint32_t(l.max));
-    }
-  }
-};
+using Out = ByteWriter;
 
 class ObjectWriter {
 public:

@@ -2,6 +2,7 @@
 // then custom sections: inputs' (DWARF) in first-seen order with their
 // relocations applied, name, producers, target_features.
 #include <cstring>
+#include "link/byte_writer.h"
 #include "link/leb128.h"
 #include "link/linker.h"
 
@@ -13,23 +14,7 @@ void patchField(uint8_t* p, FieldEnc enc, uint64_t v);
 
 namespace {
 
-struct Buf {
-  std::vector<uint8_t> b;
-  void u8(uint8_t x) { b.push_back(x); }
-  void uleb(uint64_t v) { appendUleb(b, v); }
-  void sleb(int64_t v) { appendSleb(b, v); }
-  void bytes(const uint8_t* p, size_t n) { b.insert(b.end(), p, p + n); }
-  void bytes(Bytes s) { bytes(s.data(), s.size()); }
-  void name(std::string_view s) {
-    uleb(s.size());
-    bytes(reinterpret_cast<const uint8_t*>(s.data()), s.size());
-  }
-  void limits(const Limits& l) {
-    u8(l.flags & kLimitsHasMax);
-    uleb(l.min);
-    if (l.hasMax()) uleb(l.max);
-  }
-};
+using Buf = ByteWriter;
 
 void section(std::vector<uint8_t>& out, SecId id, const Buf& payload) {
   out.push_back(uint8_t(id));
