@@ -113,8 +113,9 @@ TEST(FunctionBuilder, LoopsCallsDataAndIndirectCallsRun) {
   }
   linker->addUnit(std::move(u));
   ASSERT_TRUE(linker->run());
-  if (std::system("command -v wasm-validate > /dev/null 2>&1") == 0)
+  if (std::system("command -v wasm-validate > /dev/null 2>&1") == 0) {
     EXPECT_EQ(std::system(("wasm-validate " + opts.output).c_str()), 0);
+  }
   if (std::system("command -v node > /dev/null 2>&1") == 0) {
     // 120 + 5 + 21 + 5
     std::string js = "const i=new WebAssembly.Instance(new WebAssembly.Module(require('fs').readFileSync('" + opts.output +

@@ -102,7 +102,8 @@ std::unique_ptr<Unit> makeApp(Interner& s) {
   size_t call2 = body.size();
   body.resize(body.size() + 5);
   wasm::writeUlebPadded(body.data() + call2, 0, 5);
-  body.insert(body.end(), {0x6a, 0x0b});
+  body.push_back(0x6a);  // i32.add
+  body.push_back(0x0b);
   FuncAtom twice;
   twice.type = t;
   twice.body = u->own(body);
