@@ -286,6 +286,11 @@ bool Linker::loadObject(Bytes data, uint64_t base, std::string name, std::shared
 }
 
 void Linker::insertUnit(std::unique_ptr<Unit> u, bool lazy) {
+  // Signature keys are interned here, on one thread: the few distinct
+  // signatures would make parallel parsers contend for the same entries.
+  u->typeKeys.clear();
+  u->typeKeys.reserve(u->types.size());
+  for (const FuncType& t : u->types) u->typeKeys.push_back(strings_.intern(typeKey(t)));
   uint32_t idx = uint32_t(units.size());
   units.push_back(std::move(u));
   unitLive.push_back(!lazy);

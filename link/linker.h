@@ -290,6 +290,10 @@ public:
   }
   std::string lazyName(const GSym& s) const;
   uint32_t internType(const FuncType& t);
+  uint32_t unitFuncTypeIndex(const Unit& u, uint32_t funcIndex) const {
+    return funcIndex < u.funcImports.size() ? u.funcImports[funcIndex].type
+                                            : u.funcs[funcIndex - u.funcImports.size()].type;
+  }
   const FuncType& unitFuncType(const Unit& u, uint32_t funcIndex) const {
     return u.types[funcIndex < u.funcImports.size() ? u.funcImports[funcIndex].type
                                                     : u.funcs[funcIndex - u.funcImports.size()].type];

@@ -212,18 +212,26 @@ void Linker::checkSignatures() {
                                   true, nullptr});
         continue;
       }
+      // Compare interned signature keys; only a mismatch looks further.
+      const Unit* defUnit = nullptr;
+      uint32_t defTypeIdx = 0;
       const FuncType* defType = nullptr;
       std::string defFile;
       if (g.state == GSym::Defined && g.origin == GSym::FromUnit) {
-        const Unit& du = *units[g.unit];
-        defType = &unitFuncType(du, du.symbols[g.sym].index);
+        defUnit = units[g.unit].get();
+        defTypeIdx = unitFuncTypeIndex(*defUnit, defUnit->symbols[g.sym].index);
       } else if (g.state == GSym::Defined && g.synth != kNone) {
         defType = &synthFuncs[g.synth].type;
       } else if (g.state != GSym::Defined && g.refUnit != kNone && g.refUnit != ui) {
-        const Unit& ru = *units[g.refUnit];
-        defType = &unitFuncType(ru, ru.symbols[g.refSym].index);
+        defUnit = units[g.refUnit].get();
+        defTypeIdx = unitFuncTypeIndex(*defUnit, defUnit->symbols[g.refSym].index);
       }
-      const FuncType& myType = unitFuncType(u, s.index);
+      const uint32_t myTypeIdx = unitFuncTypeIndex(u, s.index);
+      if (defUnit) {
+        if (defUnit->typeKeys[defTypeIdx] == u.typeKeys[myTypeIdx]) continue;
+        defType = &defUnit->types[defTypeIdx];
+      }
+      const FuncType& myType = u.types[myTypeIdx];
       if (!defType || *defType == myType || !calledDirectly(i)) continue;
       defFile = g.state == GSym::Defined ? (g.origin == GSym::FromUnit ? units[g.unit]->name : "<internal>")
                                          : units[g.refUnit]->name;

@@ -19,6 +19,16 @@ std::string toString(const FuncType& t) {
   return s + ")";
 }
 
+std::string typeKey(const FuncType& t) {
+  std::string key;
+  key.reserve(t.params.size() + t.results.size() + 4);
+  uint32_t np = uint32_t(t.params.size());
+  key.append(reinterpret_cast<const char*>(&np), 4);
+  for (ValType v : t.params) key.push_back(char(v));
+  for (ValType v : t.results) key.push_back(char(v));
+  return key;
+}
+
 uint32_t Unit::addType(const FuncType& t) {
   for (uint32_t i = 0; i < types.size(); ++i)
     if (types[i] == t) return i;

@@ -33,6 +33,8 @@ struct FuncType {
   friend bool operator==(const FuncType&, const FuncType&) = default;
 };
 std::string toString(const FuncType& t);  // "(i32, i64) -> f32"
+// The exact encoding of a signature, as a key for interning.
+std::string typeKey(const FuncType& t);
 
 struct Limits {
   uint8_t flags = 0;  // wasm::kLimits*
@@ -143,6 +145,10 @@ public:
   std::string name;  // for diagnostics: "main.o", "libc.a(printf.o)"
 
   std::vector<FuncType> types;
+  // One interned key per type (its encoding as a string): equal signatures
+  // have equal keys across units, so they compare as integers. Filled by
+  // the linker when it takes the unit.
+  std::vector<StrId> typeKeys;
   std::vector<Import> funcImports, globalImports, tableImports, tagImports;
   bool importsMemory = false;
   Limits memoryLimits;
