@@ -74,6 +74,12 @@ void parseAll(std::vector<ParseJob>& jobs, Interner& strings) {
 }  // namespace
 
 bool Linker::loadInputs() {
+  // --wrap=sym: undefined references to sym go to __wrap_sym, and those to
+  // __real_sym go to sym (as in lld; definitions keep their names).
+  for (const std::string& w : opts.wrap) {
+    wrapRename_[strings_.intern(w).v] = strings_.intern("__wrap_" + w);
+    wrapRename_[strings_.intern("__real_" + w).v] = strings_.intern(w);
+  }
   for (auto& u : pendingUnits_) {
     insertUnit(std::move(u), false);
     drainLazy();
@@ -291,6 +297,10 @@ void Linker::insertUnit(std::unique_ptr<Unit> u, bool lazy) {
   u->typeKeys.clear();
   u->typeKeys.reserve(u->types.size());
   for (const FuncType& t : u->types) u->typeKeys.push_back(strings_.intern(typeKey(t)));
+  if (!wrapRename_.empty())
+    for (Symbol& s : u->symbols)
+      if (s.undefined() && s.name.valid())
+        if (auto it = wrapRename_.find(s.name.v); it != wrapRename_.end()) s.name = it->second;
   uint32_t idx = uint32_t(units.size());
   units.push_back(std::move(u));
   unitLive.push_back(!lazy);

@@ -331,6 +331,7 @@ public:
 private:
   std::vector<std::pair<uint32_t, uint32_t>> pendingLazy_;
   std::vector<std::unique_ptr<Unit>> pendingUnits_;
+  std::unordered_map<uint32_t, StrId> wrapRename_;  // --wrap: undefined name -> the name it resolves to
   std::vector<std::vector<uint32_t>> symFunc_;  // [unit][symbol] -> output function index
   std::vector<std::vector<uint64_t>> symAddr_;  // [unit][symbol] -> address, or kNoAddress
 };

@@ -23,6 +23,7 @@ struct LinkOptions {
   std::optional<std::string> entry;  // unset = _start
   bool noEntry = false;
   std::vector<std::string> exports, exportsIfDefined, undefined;
+  std::vector<std::string> wrap;  // --wrap=sym: sym -> __wrap_sym, __real_sym -> sym
   bool exportAll = false, exportDynamic = false;
   bool allowUndefined = false, importUndefined = false;
   UnresolvedPolicy unresolved = UnresolvedPolicy::ReportError;

@@ -34,7 +34,7 @@ static const char* const kLongOptions[] = {
     "no-entry", "no-export-dynamic", "no-gc-sections", "no-growable-memory", "no-merge-data-segments",
     "no-whole-archive", "output", "print-gc-sections", "stack-first", "start-lib", "strip-all", "strip-debug",
     "table-base", "threads", "undefined", "unresolved-symbols", "verbose", "version", "warn-unresolved-symbols",
-    "whole-archive", "Bstatic", "Bdynamic", "static", "shared", "pie", "no-pie", "relocatable", "emit-relocs",
+    "whole-archive", "wrap", "Bstatic", "Bdynamic", "static", "shared", "pie", "no-pie", "relocatable", "emit-relocs",
     "log", "no-compact-lebs", "no-fatal-warnings", "Map", "print-map", "trace", "why-extract", "reproduce",
 };
 
@@ -126,6 +126,9 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
   app.add_option("-e,--entry", entry, "Name of the entry point symbol (default _start)");
   app.add_flag("--no-entry", noEntry, "Do not require an entry point");
   app.add_option("--export", exports, "Force a symbol to be exported")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->allow_extra_args(false);
+  std::vector<std::string> wraps;
+  app.add_option("--wrap", wraps, "Use __wrap_<symbol> for <symbol>, and <symbol> for __real_<symbol>")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->allow_extra_args(false);
   app.add_option("--export-if-defined", exportsIfDefined, "Export a symbol if it is defined")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->allow_extra_args(false);
@@ -259,6 +262,7 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
   o.noEntry = o.noEntry || noEntry;
   o.exports = exports;
   o.exportsIfDefined = exportsIfDefined;
+  o.wrap = wraps;
   o.undefined = undef;
   o.exportAll = exportAll;
   o.exportDynamic = lastWins(expDynOpt, noExpDynOpt, false);
