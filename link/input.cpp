@@ -2,6 +2,7 @@
 // lazy symbols and a member is loaded only when it defines a symbol that is
 // needed (or under --whole-archive).
 #include <algorithm>
+#include <cstdio>
 #include <chrono>
 #include "link/linker.h"
 #include "link/object_reader.h"
@@ -231,7 +232,7 @@ void Linker::addLazySymbols(uint32_t fileIdx) {
     g.unit = fileIdx;
     g.sym = as.member;
     // Only weak references so far: the member stays lazy.
-    if (g.strongRef) extractLazy(g);
+    if (g.strongRef) extractLazy(g, g.refUnit);
   }
 }
 
@@ -260,16 +261,42 @@ void Linker::drainLazy() {
   }
 }
 
+// -t and -y, in wasm-ld's words, on stdout.
+void Linker::traceUnit(uint32_t ui) {
+  const Unit& u = *units[ui];
+  if (opts.trace) std::printf("%s\n", u.name.c_str());
+  for (const std::string& name : opts.traceSymbols)
+    for (const Symbol& s : u.symbols)
+      if (s.name.valid() && strings_.str(s.name) == name && s.kind != SymKind::Section)
+        std::printf("%s: %s %s\n", u.name.c_str(), s.undefined() ? "reference to" : "definition of", name.c_str());
+}
+
+void Linker::writeWhyExtract() {
+  if (opts.whyExtract.empty()) return;
+  std::string text = "reference\textracted\tsymbol\n";
+  for (const std::string& l : whyExtractLines_) text += l + "\n";
+  if (opts.whyExtract == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return;
+  }
+  std::string err;
+  if (!writeFileAtomic(opts.whyExtract, {reinterpret_cast<const uint8_t*>(text.data()), text.size()}, err, false))
+    error("cannot write --why-extract file: " + err);
+}
+
 std::string Linker::lazyName(const GSym& s) const {
   if (s.unit >= files.size() || !files[s.unit]->archive) return "<lazy>";
   return files[s.unit]->archive->memberDisplayName(s.sym);
 }
 
-void Linker::extractLazy(GSym& s) {
+void Linker::extractLazy(GSym& s, uint32_t why) {
   Archive& a = *files[s.unit]->archive;
   ArchiveMember& m = a.members()[s.sym];
   if (m.extracted) return;
   m.extracted = true;
+  if (!opts.whyExtract.empty())
+    whyExtractLines_.push_back((why == kNone ? std::string("-u") : unitName(why)) + "\t" + a.memberDisplayName(s.sym) +
+                               "\t" + symName(s));
   TOYC_LOG(Input, "extract {} for {}", a.memberDisplayName(s.sym), strings_.str(s.name));
   pendingLazy_.push_back({s.unit, s.sym});
 }
@@ -304,6 +331,7 @@ void Linker::insertUnit(std::unique_ptr<Unit> u, bool lazy) {
   uint32_t idx = uint32_t(units.size());
   units.push_back(std::move(u));
   unitLive.push_back(!lazy);
+  if (opts.trace || !opts.traceSymbols.empty()) traceUnit(idx);
   resolveUnit(idx);
 }
 

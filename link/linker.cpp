@@ -31,6 +31,7 @@ bool Linker::run() {
   phase("load inputs");
   if (!ok()) return false;
   pullRequiredSymbols();
+  writeWhyExtract();
   defineOptionalSymbols();
   handleEntryAndExports();
   checkSignatures();

@@ -247,7 +247,11 @@ public:
                  bool lazyObjects, uint32_t& fileIdx, bool& isArchive);
   void addLazySymbols(uint32_t fileIdx);
   bool loadObject(Bytes data, uint64_t base, std::string name, std::shared_ptr<const void> keep, bool lazy = false);
-  void extractLazy(GSym& s);
+  // `why` names what asked for the member: a unit index, or kNone for the
+  // command line (-u, the entry, --export).
+  void extractLazy(GSym& s, uint32_t why = kNone);
+  void traceUnit(uint32_t unit);
+  void writeWhyExtract();
   void drainLazy();
   void resolveUnit(uint32_t unit);
   void createSyntheticSymbols();
@@ -331,7 +335,9 @@ public:
 private:
   std::vector<std::pair<uint32_t, uint32_t>> pendingLazy_;
   std::vector<std::unique_ptr<Unit>> pendingUnits_;
-  std::unordered_map<uint32_t, StrId> wrapRename_;  // --wrap: undefined name -> the name it resolves to
+  std::unordered_map<uint32_t, StrId> wrapRename_;
+  std::vector<std::string> whyExtractLines_;
+  std::vector<std::pair<uint32_t, uint32_t>> lazyWhy_;  // parallel to pendingLazy_: (unit, symbol name)  // --wrap: undefined name -> the name it resolves to
   std::vector<std::vector<uint32_t>> symFunc_;  // [unit][symbol] -> output function index
   std::vector<std::vector<uint64_t>> symAddr_;  // [unit][symbol] -> address, or kNoAddress
 };

@@ -52,6 +52,9 @@ struct LinkOptions {
   bool compactLebs = true;  // minimal relocated LEBs unless debug info needs stable offsets
   unsigned threads = 0;
   bool verbose = false;
+  bool trace = false;                     // -t: print each input as it is loaded
+  std::vector<std::string> traceSymbols;  // -y: where these are referenced and defined
+  std::string whyExtract;                 // --why-extract=<file>: why each member was loaded
 };
 
 }  // namespace toyc::link

@@ -138,7 +138,7 @@ void Linker::resolveUnit(uint32_t ui) {
         g.strongRef = true;
         if (g.state == GSym::Undefined) g.flags &= ~uint32_t(kSymBindingMask);
       }
-      if (g.state == GSym::Lazy && !s.weak()) extractLazy(g);
+      if (g.state == GSym::Lazy && !s.weak()) extractLazy(g, ui);
     }
   }
 }

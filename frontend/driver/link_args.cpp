@@ -34,8 +34,8 @@ static const char* const kLongOptions[] = {
     "no-entry", "no-export-dynamic", "no-gc-sections", "no-growable-memory", "no-merge-data-segments",
     "no-whole-archive", "output", "print-gc-sections", "stack-first", "start-lib", "strip-all", "strip-debug",
     "table-base", "threads", "undefined", "unresolved-symbols", "verbose", "version", "warn-unresolved-symbols",
-    "whole-archive", "wrap", "Bstatic", "Bdynamic", "static", "shared", "pie", "no-pie", "relocatable", "emit-relocs",
-    "log", "no-compact-lebs", "no-fatal-warnings", "Map", "print-map", "trace", "why-extract", "reproduce",
+    "whole-archive", "wrap", "trace", "trace-symbol", "why-extract", "Bstatic", "Bdynamic", "static", "shared", "pie", "no-pie", "relocatable", "emit-relocs",
+    "log", "no-compact-lebs", "no-fatal-warnings", "Map", "print-map", "reproduce",
 };
 
 // Rewrites what CLI11 would misread: one-dash long options, options whose
@@ -127,7 +127,13 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
   app.add_flag("--no-entry", noEntry, "Do not require an entry point");
   app.add_option("--export", exports, "Force a symbol to be exported")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->allow_extra_args(false);
-  std::vector<std::string> wraps;
+  std::vector<std::string> wraps, traceSyms;
+  bool traceInputs = false;
+  std::string whyExtract;
+  app.add_flag("-t,--trace", traceInputs, "Print the name of each input file as it is loaded");
+  app.add_option("-y,--trace-symbol", traceSyms, "Print where the symbol is referenced and defined")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->allow_extra_args(false);
+  app.add_option("--why-extract", whyExtract, "Write why each archive member was loaded to this file (- for stdout)");
   app.add_option("--wrap", wraps, "Use __wrap_<symbol> for <symbol>, and <symbol> for __real_<symbol>")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->allow_extra_args(false);
   app.add_option("--export-if-defined", exportsIfDefined, "Export a symbol if it is defined")
@@ -263,6 +269,9 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
   o.exports = exports;
   o.exportsIfDefined = exportsIfDefined;
   o.wrap = wraps;
+  o.trace = traceInputs;
+  o.traceSymbols = traceSyms;
+  o.whyExtract = whyExtract;
   o.undefined = undef;
   o.exportAll = exportAll;
   o.exportDynamic = lastWins(expDynOpt, noExpDynOpt, false);
