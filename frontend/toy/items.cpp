@@ -153,6 +153,14 @@ private:
       info.state = StructInfo::Done;
       return;
     }
+    // Structs held by value nest no deeper than this, so that no input can
+    // exhaust the stack while laying them out.
+    if (structDepth_ >= 256) {
+      file(info.module).error(info.pos, "struct '" + name(info.name) + "' nests structs too deeply (more than 256 levels)");
+      info.state = StructInfo::Done;
+      return;
+    }
+    ++structDepth_;
     info.state = StructInfo::Resolving;
     const Module& mod = *p_.modules[info.module];
     const StructDecl& decl = mod.structs[structDecl_[s]];
@@ -178,6 +186,7 @@ private:
     done.align = align;
     done.size = (offset + align - 1) / align * align;
     done.state = StructInfo::Done;
+    --structDepth_;
   }
 
   template <class F>
@@ -267,6 +276,7 @@ private:
   TypeTable& t_;
   std::vector<uint32_t> structDecl_;                 // struct info -> index in its module's structs
   std::unordered_map<uint32_t, uint32_t> structIndex_;  // name -> struct info
+  unsigned structDepth_ = 0;
 };
 
 }  // namespace

@@ -115,6 +115,7 @@ private:
 
   // --- types ---
   TypeExprId type() {
+    Nest nest(*this);
     const Token& t = tok();
     TypeExpr ty{};
     ty.pos = t.offset;
@@ -172,6 +173,19 @@ private:
   // --- expressions ---
   ExprId mk(const Expr& e) { return m_->exprs.push(e); }
 
+  // Nesting is bounded so that no input can exhaust the stack.
+  static constexpr unsigned kMaxDepth = 1000;  // parser recursion, about two per parenthesis
+  struct Nest {
+    Parser& p;
+    explicit Nest(Parser& parser) : p(parser) {
+      if (++p.depth_ > kMaxDepth) {
+        --p.depth_;
+        p.fail(p.tok().offset, "nesting is too deep");
+      }
+    }
+    ~Nest() { --p.depth_; }
+  };
+
   static int precedence(Tok k) {
     switch (k) {
       case Tok::OrOr: return 1;
@@ -188,6 +202,7 @@ private:
   }
 
   ExprId expr(int minPrec = 1) {
+    Nest nest(*this);
     ExprId lhs = castExpr();
     for (;;) {
       int prec = precedence(tok().kind);
@@ -218,6 +233,7 @@ private:
   }
 
   ExprId unary() {
+    Nest nest(*this);
     switch (tok().kind) {
       case Tok::Minus: case Tok::Bang: case Tok::Tilde: case Tok::Amp: case Tok::Star: {
         Expr e{};
@@ -383,6 +399,7 @@ private:
   }
 
   StmtId statement() {
+    Nest nest(*this);
     Stmt s{};
     s.pos = tok().offset;
     switch (tok().kind) {
@@ -602,6 +619,7 @@ private:
   std::vector<Token> toks_;
   size_t p_ = 0;
   bool noStructLit_ = false;
+  unsigned depth_ = 0;
   std::unique_ptr<Module> m_;
 };
 
