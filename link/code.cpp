@@ -333,21 +333,18 @@ bool BodyRewriter::tableIndexImm(const char* what) {
 }
 
 bool BodyRewriter::memarg(const OpInfo& op) {
-  const uint8_t* at = r_.ptr();
   uint32_t align = r_.uleb32();
   if (!r_.ok()) return false;
   if (align & 0x40) return fail("multiple memories are not supported");
   if (align > op.align) return fail(std::string("alignment must not be larger than natural in ") + op.name);
-  (void)at;
   size_t pos = r_.pos();
   const Reloc* rel = relocAt(pos);
-  uint64_t off = r_.uleb32();
+  r_.uleb32();
   if (!r_.ok() || !err_.empty()) return false;
   if (rel) {
     if (!relocOneOf(rel, {RelocType::MEMORY_ADDR_LEB}, op.name)) return false;
     return emitField(pos, value(*rel), false, 5, true);
   }
-  (void)off;
   return true;
 }
 

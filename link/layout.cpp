@@ -126,7 +126,6 @@ static std::vector<uint8_t> remapConstExpr(const Linker& L, uint32_t ui, Bytes i
     }
     out.push_back(op);
     const uint8_t* start = p;
-    uint64_t u64;
     int64_t s64;
     switch (op) {
       case 0x41: readSleb(p, end, s64, 32); break;
@@ -134,7 +133,7 @@ static std::vector<uint8_t> remapConstExpr(const Linker& L, uint32_t ui, Bytes i
       case 0x43: p += 4; break;
       case 0x44: p += 8; break;
       case 0xd0: p += 1; break;
-      default: (void)u64; break;
+      default: break;
     }
     out.insert(out.end(), start, p);
   }
@@ -215,7 +214,6 @@ void Linker::assignGlobals() {
     }
   }
   // Names and initializers once every global has its index.
-  for (const Unit* up : {static_cast<const Unit*>(nullptr)}) (void)up;
   uint32_t k = next - numGlobalImports - uint32_t(got.size());
   for (uint32_t ui = 0; ui < units.size(); ++ui) k -= uint32_t(std::count(globalLive[ui].begin(), globalLive[ui].end(), 1));
   for (uint32_t ui = 0; ui < units.size(); ++ui) {

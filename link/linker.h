@@ -183,7 +183,6 @@ public:
 
   IdxVec<GSymId, GSym> syms;
   std::vector<uint32_t> symByName;  // StrId -> GSym id
-  struct LazyRef { uint32_t file, member; };
   std::unordered_map<uint32_t, uint32_t> comdatOwner;  // comdat name -> unit
 
   std::vector<SynthFunc> synthFuncs;
@@ -327,9 +326,9 @@ public:
   bool dataAddressSlow(uint32_t unit, uint32_t sym, uint64_t& addr) const;
   static constexpr uint64_t kNoAddress = UINT64_MAX;
   bool funcIndexLive(uint32_t unit, uint32_t sym) const;
-  // The defining (unit, symbol) of a unit symbol, or (kNone, kNone).
-  std::pair<uint32_t, uint32_t> definitionOf(uint32_t unit, uint32_t sym) const;
-  // Computes the value a relocation resolves to; `isLive` tells dead targets.
+  // The value a relocation resolves to. In custom sections (DWARF) a target
+  // that is not in the output gives a tombstone; `place` is the address of
+  // the patched field (for LOCREL relocations).
   uint64_t relocValue(uint32_t unit, const Reloc& r, bool inCustom, StrId customName, uint64_t place) const;
 
 private:

@@ -614,7 +614,6 @@ void ObjectReader::readLinking(Reader& r) {
     r.failAt(at, "unexpected metadata version: " + std::to_string(version) + " (Expected: 2)");
     return;
   }
-  int last = 0;
   while (r.ok() && !r.atEnd()) {
     const uint8_t* sat = r.ptr();
     uint8_t type = r.u8();
@@ -631,7 +630,6 @@ void ObjectReader::readLinking(Reader& r) {
       case LinkSub::ComdatInfo: readComdats(sub); break;
       default: sub.skip(sub.remaining()); break;  // unknown subsections are skipped
     }
-    (void)last;
     if (sub.ok() && !sub.atEnd()) sub.fail("linking sub-section ended prematurely");
     r.failFrom(sub);
   }
