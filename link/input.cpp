@@ -301,23 +301,6 @@ void Linker::extractLazy(GSym& s, uint32_t why) {
   pendingLazy_.push_back({s.unit, s.sym});
 }
 
-bool Linker::loadObject(Bytes data, uint64_t base, std::string name, std::shared_ptr<const void> keep, bool lazy) {
-  auto u = std::make_unique<Unit>();
-  u->name = std::move(name);
-  if (keep) u->keepAlive.push_back(std::move(keep));
-  Error e;
-  if (!isWasmBinary(data)) {
-    error(u->name + ": not a wasm object file");
-    return false;
-  }
-  if (!readObject(data, base, *u, strings_, e)) {
-    error(e.str());
-    return false;
-  }
-  insertUnit(std::move(u), lazy);
-  return true;
-}
-
 void Linker::insertUnit(std::unique_ptr<Unit> u, bool lazy) {
   // Signature keys are interned here, on one thread: the few distinct
   // signatures would make parallel parsers contend for the same entries.

@@ -245,7 +245,6 @@ public:
   bool openInput(const std::string& path, std::unique_ptr<MappedFile> file, const std::string& err, bool wholeArchive,
                  bool lazyObjects, uint32_t& fileIdx, bool& isArchive);
   void addLazySymbols(uint32_t fileIdx);
-  bool loadObject(Bytes data, uint64_t base, std::string name, std::shared_ptr<const void> keep, bool lazy = false);
   // `why` names what asked for the member: a unit index, or kNone for the
   // command line (-u, the entry, --export).
   void extractLazy(GSym& s, uint32_t why = kNone);
