@@ -120,27 +120,29 @@ private:
       }
       case TypeKind::Func: {
         std::vector<TypeId> ps;
-        bool ok = true;
-        for (uint32_t i = 0; i < te.list.count; ++i) {
-          TypeId pt = type(m, mod.typeList[te.list.begin + i]);
-          ok &= bool(pt);
-          ps.push_back(pt);
-        }
+        bool ok = typeList(m, te.list, ps);
         TypeId r = te.result ? type(m, te.result) : t_.voidType();
         return ok && r ? t_.func(ps, r) : TypeId();
       }
       case TypeKind::Tuple: {
         std::vector<TypeId> es;
-        bool ok = true;
-        for (uint32_t i = 0; i < te.list.count; ++i) {
-          TypeId et = type(m, mod.typeList[te.list.begin + i]);
-          ok &= bool(et);
-          es.push_back(et);
-        }
-        return ok ? t_.tuple(es) : TypeId();
+        return typeList(m, te.list, es) ? t_.tuple(es) : TypeId();
       }
     }
     return TypeId();
+  }
+
+  // The types of a list of type expressions; false if any had an error
+  // (each error is reported, all of them).
+  bool typeList(uint32_t m, Range list, std::vector<TypeId>& out) {
+    const Module& mod = *p_.modules[m];
+    bool ok = true;
+    for (uint32_t i = 0; i < list.count; ++i) {
+      TypeId t = type(m, mod.typeList[list.begin + i]);
+      ok &= bool(t);
+      out.push_back(t);
+    }
+    return ok;
   }
 
   // Lays out a struct after the structs its fields hold by value; a struct
