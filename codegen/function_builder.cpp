@@ -34,6 +34,16 @@ void FunctionBuilder::i64Const(int64_t v) {
   appendSleb(code_, v);
 }
 
+uint32_t FunctionBuilder::i32ConstLater() {
+  code_.push_back(0x41);
+  uint32_t at = uint32_t(code_.size());
+  code_.resize(at + 5);
+  writeSlebPadded(code_.data() + at, 0, 5);
+  return at;
+}
+
+void FunctionBuilder::patchI32Const(uint32_t at, int32_t v) { writeSlebPadded(code_.data() + at, v, 5); }
+
 void FunctionBuilder::f32Const(float v) {
   code_.push_back(0x43);
   uint8_t b[4];
@@ -117,9 +127,9 @@ void FunctionBuilder::functionAddress(uint32_t funcSym) {
   relocatedS32(RelocType::TABLE_INDEX_SLEB, funcSym);
 }
 
-uint32_t FunctionBuilder::finish() {
+void FunctionBuilder::finishDetached(std::vector<uint8_t>& body, std::vector<Reloc>& relocs) {
   // Locals header: runs of equal types.
-  std::vector<uint8_t> body;
+  body.clear();
   std::vector<std::pair<uint32_t, ValType>> runs;
   for (ValType t : locals_) {
     if (!runs.empty() && runs.back().second == t) ++runs.back().first;
@@ -133,11 +143,18 @@ uint32_t FunctionBuilder::finish() {
   uint32_t header = uint32_t(body.size());
   body.insert(body.end(), code_.begin(), code_.end());
   body.push_back(0x0b);  // the function's own end
-  for (Reloc& r : relocs_) r.offset += header;
+  relocs = std::move(relocs_);
+  for (Reloc& r : relocs) r.offset += header;
+}
+
+uint32_t FunctionBuilder::finish() {
+  std::vector<uint8_t> body;
+  std::vector<Reloc> relocs;
+  finishDetached(body, relocs);
   link::FuncAtom atom;
   atom.type = type_;
   atom.body = unit_.own(std::move(body));
-  atom.relocs = unit_.addRelocs(relocs_);
+  atom.relocs = unit_.addRelocs(relocs);
   unit_.funcs.push_back(atom);
   return uint32_t(unit_.funcs.size() - 1);
 }

@@ -35,6 +35,15 @@ public:
   void localGet(uint32_t i) { opU32(0x20, i); }
   void localSet(uint32_t i) { opU32(0x21, i); }
   void localTee(uint32_t i) { opU32(0x22, i); }
+  // An i32.const whose value is known only later (a frame size): padded to
+  // 5 bytes; returns its position for patchI32Const.
+  uint32_t i32ConstLater();
+  void patchI32Const(uint32_t at, int32_t v);
+  // Bulk memory (dst, src/value, n on the stack) and the memory's size.
+  void memoryCopy() { opFC(10), code_.push_back(0), code_.push_back(0); }
+  void memoryFill() { opFC(11), code_.push_back(0); }
+  void memorySize() { code_.push_back(0x3f), code_.push_back(0); }
+  void memoryGrow() { code_.push_back(0x40), code_.push_back(0); }
   // Memory access: `opcode` is a load or store, alignLog2 its alignment.
   void memOp(uint8_t opcode, uint32_t alignLog2, uint32_t offset);
   // ... whose offset is the address of a data symbol plus addend.
@@ -62,6 +71,9 @@ public:
   // Appends the atom (with the function's final `end`, which callers do not
   // emit) to the unit and returns its defined-function index.
   uint32_t finish();
+  // The same atom's body and relocations, for a caller that appends atoms
+  // itself (functions lowered in parallel, appended in order).
+  void finishDetached(std::vector<uint8_t>& body, std::vector<Reloc>& relocs);
 
 private:
   void opU32(uint8_t opcode, uint32_t v);

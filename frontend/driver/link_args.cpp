@@ -82,7 +82,7 @@ static std::vector<std::string> normalize(std::vector<std::string> args, std::op
   return out;
 }
 
-LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, LinkOptions& o) {
+LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, LinkOptions& o, bool inputsOptional) {
   std::string err;
   if (!expandResponseFiles(args, err)) {
     error(err);
@@ -398,7 +398,7 @@ LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, Lin
     if (!enableLogScopes(logScopes, badScope)) bad("unknown log scope: " + badScope);
   }
   if (o.importTable && o.exportTable) bad("--import-table and --export-table may not be used together");
-  if (o.inputs.empty() && ok) bad("no input files");
+  if (o.inputs.empty() && ok && !inputsOptional) bad("no input files");
   return ok ? LinkArgsResult::Ok : LinkArgsResult::Error;
 }
 

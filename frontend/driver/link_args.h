@@ -12,6 +12,8 @@ enum class LinkArgsResult { Ok, Exit0, Error };
 
 // Parses args (without argv[0]). `wasmLdMode` makes -v print the version as
 // wasm-ld does; in `toyc link`, -v turns on verbose logging.
-LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, link::LinkOptions& out);
+// `inputsOptional`: the caller adds inputs of its own (toyc build's units).
+LinkArgsResult parseLinkArgs(std::vector<std::string> args, bool wasmLdMode, link::LinkOptions& out,
+                             bool inputsOptional = false);
 
 }  // namespace toyc::driver

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 #include <vector>
+#include "frontend/driver/build.h"
 #include "frontend/driver/build_obj.h"
 #include "frontend/driver/check.h"
 #include "frontend/driver/link_args.h"
@@ -17,6 +18,9 @@ static int usage() {
   std::printf(
       "toyc %s: compiles to WebAssembly and links wasm objects\n\n"
       "usage:\n"
+      "  toyc build <a.toy b.ll c.o d.a...> -o out.wasm [--exec-model=command|reactor] [link options]\n"
+      "                                    compile and link in memory\n"
+      "  toyc run <prog.toy...> [args...]  build in memory and run under node's WASI\n"
       "  toyc link [options] <inputs...>   link objects and archives (wasm-ld options)\n"
       "  toyc build-obj <object> -o <out>  write a relocatable object from its atoms\n"
       "  toyc check <file.toy...>          parse Toy sources and report syntax errors\n"
@@ -62,6 +66,12 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (cmd == "link") {
     int rc = runLink(std::move(args), false);
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::_Exit(rc);
+  }
+  if (cmd == "build" || cmd == "run") {
+    int rc = driver::runBuild(std::move(args), cmd == "run");
     std::fflush(stdout);
     std::fflush(stderr);
     std::_Exit(rc);

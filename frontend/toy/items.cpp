@@ -55,7 +55,8 @@ private:
       for (uint32_t i = 0; i < mod.funcs.size(); ++i) entries.push_back({mod.funcs[i].pos, mod.funcs[i].name, {ItemRef::Func, m, i}});
       std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.pos < b.pos; });
       for (const Entry& e : entries) {
-        auto [it, inserted] = p_.items.emplace(e.name.v, e.ref);
+        auto& items = p_.isRuntime(m) ? p_.rtItems : p_.items;
+        auto [it, inserted] = items.emplace(e.name.v, e.ref);
         if (!inserted) {
           file(m).error(e.pos, "'" + name(e.name) + "' is defined twice (first at " +
                                    where(it->second.module, itemPos(it->second)) + ")");
@@ -68,7 +69,7 @@ private:
           s.pos = e.pos;
           structDecl_.push_back(e.ref.index);
           t_.structs.push_back(std::move(s));
-          structIndex_[e.name.v] = uint32_t(t_.structs.size() - 1);
+          structIndex_[key(m, e.name)] = uint32_t(t_.structs.size() - 1);
         }
       }
     }
@@ -88,10 +89,11 @@ private:
     switch (te.kind) {
       case TypeKind::Named: {
         if (TypeId s = t_.byName(te.name)) return s;
-        auto it = structIndex_.find(te.name.v);
+        auto it = structIndex_.find(key(m, te.name));
+        if (it == structIndex_.end() && !p_.isRuntime(m) && !p_.items.count(te.name.v))
+          it = structIndex_.find(key(p_.firstRuntime, te.name));  // a runtime struct, unless shadowed
         if (it != structIndex_.end()) return t_.structType(it->second);
-        auto item = p_.items.find(te.name.v);
-        if (item != p_.items.end())
+        if (p_.lookup(m, te.name))
           file(m).error(te.pos, "'" + name(te.name) + "' is not a type");
         else
           file(m).error(te.pos, "unknown type '" + name(te.name) + "'");
@@ -277,11 +279,24 @@ private:
   Program& p_;
   TypeTable& t_;
   std::vector<uint32_t> structDecl_;                 // struct info -> index in its module's structs
-  std::unordered_map<uint32_t, uint32_t> structIndex_;  // name -> struct info
+  // (namespace, name) -> struct info
+  uint64_t key(uint32_t m, StrId name) const { return uint64_t(p_.isRuntime(m)) << 32 | name.v; }
+  std::unordered_map<uint64_t, uint32_t> structIndex_;
   unsigned structDepth_ = 0;
 };
 
 }  // namespace
+
+const ItemRef* Program::lookup(uint32_t module, StrId name) const {
+  if (!isRuntime(module)) {
+    auto it = items.find(name.v);
+    if (it != items.end()) return &it->second;
+    std::string_view s = names.str(name);
+    if (s.size() >= 2 && s[0] == '_' && s[1] == '_') return nullptr;
+  }
+  auto it = rtItems.find(name.v);
+  return it == rtItems.end() ? nullptr : &it->second;
+}
 
 bool checkItems(Program& p) {
   // Each file's errors come out in source order, whichever check found them.

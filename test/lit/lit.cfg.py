@@ -36,7 +36,7 @@ config.substitutions += [
     ("%crt-reactor", os.path.join(wasi_lib, "crt1-reactor.o")),
     ("%libdir", wasi_lib),
     ("%builtins", builtins),
-    ("%run-wasi", "node " + runner),
+    ("%run-wasi", "node --no-warnings " + runner),
     ("%src", config.toyc_src_root),
     ("%cmp-modules", "python3 " + os.path.join(config.toyc_src_root, "utils", "test", "cmp-modules.py")),
 ]

@@ -1,0 +1,61 @@
+#include "frontend/driver/toy_compile.h"
+#include "frontend/toy/program.h"
+#include "runtime/embedded.h"
+#include "utils/diag.h"
+#include "utils/file_io.h"
+#include "utils/log.h"
+#include "utils/source.h"
+
+namespace toyc::driver {
+
+bool compileToy(const std::vector<std::string>& files, Interner& names, const ToyOptions& topts, ToyUnits& out) {
+  toy::Program program(names);
+  // Parsing: the user's files, then the runtime's (their own namespace).
+  for (const std::string& path : files) {
+    std::string err;
+    auto mf = MappedFile::open(path, err);
+    if (!mf) {
+      error("cannot open " + path + ": " + err);
+      continue;
+    }
+    std::string text(reinterpret_cast<const char*>(mf->bytes().data()), mf->bytes().size());
+    program.files.push_back(std::make_unique<SourceFile>(path, std::move(text)));
+    program.modules.push_back(toy::parse(*program.files.back(), names));
+  }
+  program.firstRuntime = uint32_t(program.modules.size());
+  for (size_t i = 0; i < runtime::kToyRuntimeCount; ++i) {
+    const runtime::EmbeddedFile& f = runtime::kToyRuntime[i];
+    program.files.push_back(std::make_unique<SourceFile>(f.name, std::string(f.text)));
+    program.modules.push_back(toy::parse(*program.files.back(), names));
+  }
+  if (Diag::get().failed()) return false;
+  // Items are checked only when every file parsed, bodies only when the
+  // items are sound: later errors would mostly follow from earlier ones.
+  if (!toy::checkItems(program) || !toy::checkBodies(program)) return false;
+
+  auto it = program.items.find(names.intern("main").v);
+  bool hasMain = it != program.items.end() && it->second.kind == toy::ItemRef::Func &&
+                 program.modules[it->second.module]->funcs[it->second.index].linkage == toy::FuncDecl::Internal;
+  out.reactor = topts.model == ExecModel::Reactor || (topts.model == ExecModel::Auto && !hasMain);
+  if (topts.model == ExecModel::Command && !hasMain && topts.withProgram) {
+    error("--exec-model=command needs a function 'main' (a module without one is a reactor)");
+    return false;
+  }
+  if (topts.withProgram) {
+    toy::LowerOptions opts;
+    opts.entry = out.reactor ? toy::LowerOptions::None : topts.entry;
+    opts.reactor = out.reactor && topts.entry == toy::LowerOptions::Start;
+    out.program = toy::lowerProgram(program, opts);
+    if (!out.program) return false;
+  }
+  if (topts.withRuntime) {
+    toy::LowerOptions opts;
+    opts.runtime = true;
+    opts.entry = toy::LowerOptions::None;
+    out.runtime = toy::lowerProgram(program, opts);
+    if (!out.runtime) return false;
+  }
+  return !Diag::get().failed();
+}
+
+}  // namespace toyc::driver

@@ -1,0 +1,16 @@
+# Writes ${OUT}: the Toy runtime's sources (${DIR}/*.toy, sorted) as string
+# literals, so that toyc carries its runtime and needs no files at run time.
+file(GLOB SOURCES ${DIR}/*.toy)
+list(SORT SOURCES)
+set(body "// Generated from runtime/toy/*.toy by runtime/embed.cmake. Do not edit.\n")
+string(APPEND body "#include \"runtime/embedded.h\"\n\nnamespace toyc::runtime {\n\nconst EmbeddedFile kToyRuntime[] = {\n")
+set(count 0)
+foreach(src ${SOURCES})
+  file(READ ${src} text)
+  get_filename_component(name ${src} NAME)
+  string(APPEND body "  {\"<runtime>/${name}\", R\"TOYRT(${text})TOYRT\"},\n")
+  math(EXPR count "${count} + 1")
+endforeach()
+string(APPEND body "  {nullptr, {}},  // (keeps the array non-empty)\n};\nconst size_t kToyRuntimeCount = ${count};\n\n}  // namespace toyc::runtime\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
