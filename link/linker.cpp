@@ -10,18 +10,6 @@ Linker::Linker(LinkOptions o) : opts(std::move(o)) {}
 Linker::~Linker() = default;
 
 // Logs how long each phase took under --log=time (or --verbose).
-class PhaseTimer {
-public:
-  void operator()(const char* phase) {
-    auto now = std::chrono::steady_clock::now();
-    TOYC_LOG(Time, "{:<22} {:8.3f} ms", phase, std::chrono::duration<double, std::milli>(now - last_).count());
-    last_ = now;
-  }
-
-private:
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
-
 bool Linker::run() {
   auto ok = [] { return !Diag::get().failed(); };
   PhaseTimer phase;

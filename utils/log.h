@@ -2,6 +2,7 @@
 // only the named ones. Logging that is off costs one branch.
 #pragma once
 #include <spdlog/spdlog.h>
+#include <chrono>
 #include <string_view>
 
 namespace toyc {
@@ -18,5 +19,18 @@ void enableAllLogScopes();
   do {                                                                \
     if (::toyc::logEnabled(::toyc::LogScope::scope)) spdlog::info(__VA_ARGS__); \
   } while (0)
+
+// Logs the time since the previous phase under --log=time.
+class PhaseTimer {
+public:
+  void operator()(const char* phase) {
+    auto now = std::chrono::steady_clock::now();
+    TOYC_LOG(Time, "{:<22} {:8.3f} ms", phase, std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
 
 }  // namespace toyc

@@ -60,7 +60,18 @@ bool splitArgs(std::vector<std::string> args, bool run, BuildArgs& b) {
       }
       continue;
     }
-    if (a == "-o" || a.rfind("-o", 0) == 0 || a.rfind("--output", 0) == 0) b.hasOutput = true;
+    if (a == "-o" || a.rfind("-o", 0) == 0 || a.rfind("--output", 0) == 0) {
+      if (run) {
+        error("run: -o is not accepted (toyc run keeps the module in a temporary directory; use toyc build -o)");
+        return false;
+      }
+      b.hasOutput = true;
+      if ((a == "-o" || a == "--output") && i + 1 < args.size()) {
+        b.linkArgs.push_back(a);
+        b.linkArgs.push_back(args[++i]);
+        continue;
+      }
+    }
     if (endsWith(a, ".toy")) {
       b.toy.push_back(a);
       continue;

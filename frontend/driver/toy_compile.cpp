@@ -9,6 +9,7 @@
 namespace toyc::driver {
 
 bool compileToy(const std::vector<std::string>& files, Interner& names, const ToyOptions& topts, ToyUnits& out) {
+  PhaseTimer phase;
   toy::Program program(names);
   // Parsing: the user's files, then the runtime's (their own namespace).
   for (const std::string& path : files) {
@@ -29,9 +30,13 @@ bool compileToy(const std::vector<std::string>& files, Interner& names, const To
     program.modules.push_back(toy::parse(*program.files.back(), names));
   }
   if (Diag::get().failed()) return false;
+  phase("toy: parse");
   // Items are checked only when every file parsed, bodies only when the
   // items are sound: later errors would mostly follow from earlier ones.
-  if (!toy::checkItems(program) || !toy::checkBodies(program)) return false;
+  if (!toy::checkItems(program)) return false;
+  phase("toy: check items");
+  if (!toy::checkBodies(program)) return false;
+  phase("toy: check bodies");
 
   auto it = program.items.find(names.intern("main").v);
   bool hasMain = it != program.items.end() && it->second.kind == toy::ItemRef::Func &&
@@ -47,6 +52,7 @@ bool compileToy(const std::vector<std::string>& files, Interner& names, const To
     opts.reactor = out.reactor && topts.entry == toy::LowerOptions::Start;
     out.program = toy::lowerProgram(program, opts);
     if (!out.program) return false;
+    phase("toy: lower program");
   }
   if (topts.withRuntime) {
     toy::LowerOptions opts;
@@ -54,6 +60,7 @@ bool compileToy(const std::vector<std::string>& files, Interner& names, const To
     opts.entry = toy::LowerOptions::None;
     out.runtime = toy::lowerProgram(program, opts);
     if (!out.runtime) return false;
+    phase("toy: lower runtime");
   }
   return !Diag::get().failed();
 }

@@ -38,19 +38,21 @@ enum class ExprKind : uint8_t {
   Int, Float, Char, String, Bool, Null, Ident, Unary, Binary, Call, Index, Slice, Field, Cast, StructLit,
   ArrayLit, Sizeof,
 };
-struct Expr {
+struct Expr {  // 56 bytes: big programs have millions
   ExprKind kind;
   Tok op = Tok::Eof;   // Unary/Binary operator
+  bool boolValue = false;
   uint32_t pos;
   ExprId a, b, c;      // operands: callee/base, index/low, high
   TypeExprId type;     // Cast, Sizeof
   StrId name;          // Ident, Field, StructLit type name
-  uint64_t intValue = 0;
-  double floatValue = 0;
-  bool boolValue = false;
   Range list;          // Call args, ArrayLit elements, StructLit values (in exprList)
   Range names;         // StructLit field names (in nameList), parallel to the values
-  uint32_t str = 0;    // String: index in strings
+  union {
+    uint64_t intValue = 0;
+    double floatValue;
+    uint32_t str;      // String: index in strings
+  };
 };
 
 enum class StmtKind : uint8_t { Let, LetTuple, Assign, Expr, If, While, For, Break, Continue, Return, Block };

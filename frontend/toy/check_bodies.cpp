@@ -285,7 +285,13 @@ private:
         } else {
           Tok op = compoundOp(st.op);
           if (!lt) { check(st.b, TypeId()); return true; }
-          TypeId rt = (op == Tok::Shl || op == Tok::Shr) ? checkShiftCount(st.b, lt) : checkAs(st.b, lt, "the assignment's target");
+          bool shift = op == Tok::Shl || op == Tok::Shr;
+          if (shift && !t_.isInteger(lt)) {
+            error(st.pos, std::string("operator '") + opText(op) + "' is not defined on " + str(lt));
+            check(st.b, TypeId());
+            return true;
+          }
+          TypeId rt = shift ? checkShiftCount(st.b, lt) : checkAs(st.b, lt, "the assignment's target");
           if (rt) arithResult(mod_.stmts[id].pos, op, lt);
         }
         return true;
@@ -465,7 +471,11 @@ private:
   void checkAssignable(ExprId id) {
     const Expr& e = mod_.exprs[id];
     if (!isPlace(id)) {
-      error(e.pos, "cannot assign to this expression");
+      const Ref& r = s_.exprRef[id.v];
+      if (e.kind == ExprKind::Ident && r.kind == Ref::Func)
+        error(e.pos, "cannot assign to function '" + name(e.name) + "'");
+      else
+        error(e.pos, "cannot assign to this expression");
       return;
     }
     Ref r = root(id);
@@ -665,8 +675,13 @@ private:
     bool cmp = isCompare(e.op);
     if (e.op == Tok::Shl || e.op == Tok::Shr) {
       TypeId l = check(e.a, want);
+      if (l && !t_.isInteger(l)) {
+        error(mod_.exprs[e.a].pos, std::string("operator '") + opText(e.op) + "' is not defined on " + str(l));
+        check(e.b, TypeId());
+        return TypeId();
+      }
       TypeId r = l ? checkShiftCount(e.b, l) : check(e.b, TypeId());
-      return l && r ? arithResult(e.pos, e.op, l) : TypeId();
+      return l && r ? l : TypeId();
     }
     // The operand with a type of its own decides a literal's type.
     TypeId l, r;
@@ -703,7 +718,7 @@ private:
 
   TypeId cast(const Expr& e) {
     TypeId to = resolveType(e.type);
-    TypeId from = check(e.a, to && isNumeric(to) && untyped(e.a) ? to : TypeId());
+    TypeId from = check(e.a, to ? castHint(e.a, to) : TypeId());
     if (!to || !from) return TypeId();
     TK f = kind(from), k = kind(to);
     auto intOrBool = [&](TypeId t) { return t_.isInteger(t) || kind(t) == TK::Bool; };
@@ -716,6 +731,20 @@ private:
     }
     (void)k;
     return to;
+  }
+
+  // The type a literal operand of `as` takes: the target when the literal
+  // fits it (`0xffffffff as u32`), else the first of i32, i64, u64 that
+  // holds it; a float literal is an f64 (`1e40 as f32` is inf, as in Rust).
+  TypeId castHint(ExprId a, TypeId to) const {
+    const Expr& e = mod_.exprs[a];
+    bool neg = e.kind == ExprKind::Unary && e.op == Tok::Minus;
+    const Expr& lit = neg ? mod_.exprs[e.a] : e;
+    if (lit.kind != ExprKind::Int) return TypeId();
+    if (t_.isInteger(to) && fitsUnsignedMagnitude(to, lit.intValue, neg)) return to;
+    for (TK k : {TK::I32, TK::I64, TK::U64})
+      if (fitsUnsignedMagnitude(t_.scalar(k), lit.intValue, neg)) return t_.scalar(k);
+    return TypeId();
   }
 
   TypeId call(ExprId id, const Expr& e) {

@@ -1,4 +1,8 @@
 #include "frontend/toy/lexer.h"
+#include <span>
+#include <vector>
+#include <algorithm>
+#include <memory>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -52,22 +56,45 @@ const Spelling kPunct[] = {
     {">", Tok::Gt},          {"!", Tok::Bang},          {"~", Tok::Tilde},
 };
 
+// Lookup tables built once: spellings grouped by their first character
+// (longest first), so that a token costs a compare or two, not a scan of
+// every spelling.
+struct SpellingIndex {
+  std::vector<const Spelling*> byFirst[256];
+  explicit SpellingIndex(std::span<const Spelling> all) {
+    for (const Spelling& s : all) byFirst[uint8_t(s.text[0])].push_back(&s);
+  }
+};
+const SpellingIndex& keywords() {
+  static const SpellingIndex index{kKeywords};
+  return index;
+}
+const SpellingIndex& punctuation() {
+  static const SpellingIndex index{kPunct};
+  return index;
+}
+
 bool isIdentStart(char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
 
 class Lexer {
 public:
   explicit Lexer(const SourceFile& f) : f_(f), s_(f.text()) {}
 
-  Lexed run() {
-    for (;;) {
+  // The next token (Eof at the end, and again after it).
+  Token next() {
+    // A bad character is reported and skipped: it makes no token.
+    out_.tokens.clear();
+    while (out_.tokens.empty()) {
       skipSpaceAndComments();
-      if (p_ >= s_.size()) break;
-      lexOne();
+      if (p_ >= s_.size()) push(Tok::Eof, s_.size());
+      else lexOne();
     }
-    out_.tokens.push_back({Tok::Eof, uint32_t(s_.size()), 0});
-    return std::move(out_);
+    return out_.tokens.back();
   }
+  std::vector<std::string>& strings() { return out_.strings; }
 
 private:
   void error(size_t at, std::string_view msg) { f_.error(uint32_t(at), msg); }
@@ -93,7 +120,12 @@ private:
     }
   }
 
-  void push(Tok k, size_t start) { out_.tokens.push_back({k, uint32_t(start), uint32_t(p_ - start)}); }
+  void push(Tok k, size_t start) {
+    Token& t = out_.tokens.emplace_back();
+    t.kind = k;
+    t.offset = uint32_t(start);
+    t.length = uint32_t(std::max(p_, start) - start);
+  }
 
   void lexOne() {
     size_t start = p_;
@@ -101,17 +133,17 @@ private:
     if (isIdentStart(c)) {
       while (p_ < s_.size() && (isIdentStart(s_[p_]) || isDigit(s_[p_]))) ++p_;
       std::string_view word = s_.substr(start, p_ - start);
-      for (const Spelling& k : kKeywords)
-        if (k.text == word) return push(k.kind, start);
+      for (const Spelling* k : keywords().byFirst[uint8_t(c)])
+        if (k->text == word) return push(k->kind, start);
       return push(Tok::Ident, start);
     }
     if (isDigit(c)) return lexNumber();
     if (c == '\'') return lexChar();
     if (c == '"') return lexString();
-    for (const Spelling& k : kPunct)
-      if (s_.compare(p_, k.text.size(), k.text) == 0) {
-        p_ += k.text.size();
-        return push(k.kind, start);
+    for (const Spelling* k : punctuation().byFirst[uint8_t(c)])
+      if (s_.compare(p_, k->text.size(), k->text) == 0) {
+        p_ += k->text.size();
+        return push(k->kind, start);
       }
     error(start, std::string("unexpected character '") + (c >= 32 && c < 127 ? std::string(1, c) : "\\x?") + "'");
     ++p_;
@@ -252,8 +284,11 @@ private:
   Lexed out_;
 };
 
-}  // namespace
 
-Lexed lex(const SourceFile& file) { return Lexer(file).run(); }
+TokenStream::TokenStream(const SourceFile& file) : lexer_(std::make_unique<Lexer>(file)) {}
+TokenStream::~TokenStream() = default;
+Token TokenStream::next() { return lexer_->next(); }
+const std::string& TokenStream::stringAt(uint32_t i) const { return lexer_->strings()[i]; }
+std::vector<std::string> TokenStream::takeStrings() { return std::move(lexer_->strings()); }
 
 }  // namespace toyc::toy

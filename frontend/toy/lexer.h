@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <memory>
 #include <vector>
 #include "utils/source.h"
 
@@ -20,22 +21,40 @@ enum class Tok : uint8_t {
 };
 const char* tokSpelling(Tok t);
 
+// 24 bytes: a big program has millions of tokens.
 struct Token {
   Tok kind;
-  uint32_t offset;     // byte offset in the source
-  uint32_t length;
-  uint64_t intValue = 0;   // Int, Char
-  double floatValue = 0;   // Float
-  uint32_t str = 0;        // String: index into Lexed::strings
   bool overflow = false;   // Int literal beyond 64 bits
+  uint32_t offset;         // byte offset in the source
+  uint32_t length;
+  union {
+    uint64_t intValue = 0;  // Int, Char
+    double floatValue;      // Float
+    uint32_t str;           // String: index into Lexed::strings
+  };
 };
 
 struct Lexed {
-  std::vector<Token> tokens;          // ends with Eof
+  std::vector<Token> tokens;
   std::vector<std::string> strings;   // decoded string literals
 };
 
-// Reports errors through the file; always returns a token list ending in Eof.
-Lexed lex(const SourceFile& file);
+class Lexer;
+
+// Tokens on demand: a big program is never held as a token array. Errors
+// are reported through the file as tokens are read; after the last token,
+// next() returns Eof.
+class TokenStream {
+public:
+  explicit TokenStream(const SourceFile& file);
+  ~TokenStream();
+  Token next();
+  // The decoded string literals seen so far (Token::str indexes them).
+  std::vector<std::string> takeStrings();
+  const std::string& stringAt(uint32_t i) const;
+
+private:
+  std::unique_ptr<Lexer> lexer_;
+};
 
 }  // namespace toyc::toy

@@ -185,12 +185,14 @@ uint32_t Lowering::dataAtom(const std::string& segment, std::vector<uint8_t> byt
 uint32_t Lowering::stringSym(const std::string& s) {
   auto it = strings_.find(s);
   if (it != strings_.end()) return it->second;
-  // The bytes, NUL-terminated for C callers, in a mergeable string segment;
-  // then the {ptr, len} header Toy code reads.
+  // The bytes, NUL-terminated for C callers, in a mergeable string segment
+  // (unless the string holds a NUL itself: merging splits at NULs); then
+  // the {ptr, len} header Toy code reads.
   std::vector<uint8_t> bytes(s.begin(), s.end());
   bytes.push_back(0);
   uint32_t n = uint32_t(s.size());
-  uint32_t seg = dataAtom(".rodata.str1.1", std::move(bytes), 0, {}, wasm::kSegStrings);
+  bool plain = s.find('\0') == std::string::npos;
+  uint32_t seg = dataAtom(plain ? ".rodata.str1.1" : ".rodata.toy.str", std::move(bytes), 0, {}, plain ? uint32_t(wasm::kSegStrings) : 0u);
   Symbol sd;
   sd.kind = SymKind::Data;
   sd.flags = wasm::kSymLocal;
@@ -439,6 +441,19 @@ bool Lowering::constInit(uint32_t m, ExprId id, TypeId ty, uint32_t at, std::vec
 }
 
 void Lowering::lowerGlobals() {
+  // Symbols first: an initializer may take the address of a later global.
+  for (uint32_t m = 0; m < p.modules.size(); ++m) {
+    if (!ours(m)) continue;
+    const Module& mod = *p.modules[m];
+    for (uint32_t g = 0; g < mod.globals.size(); ++g) {
+      Symbol s;
+      s.kind = SymKind::Data;
+      s.flags = symbolFlags(m);
+      s.name = p.names.intern(symbolName(m, mod.globals[g].name));
+      s.size = t.size(p.globalTypes[m][g]);
+      globalSyms_[m][g] = unit->addSymbol(s);
+    }
+  }
   for (uint32_t m = 0; m < p.modules.size(); ++m) {
     if (!ours(m)) continue;
     const Module& mod = *p.modules[m];
@@ -459,14 +474,7 @@ void Lowering::lowerGlobals() {
       std::string seg = (gd.isConst ? ".rodata." : zero ? ".bss." : ".data.") + name;
       uint32_t align = t.align(ty), log2 = 0;
       while ((1u << log2) < align) ++log2;
-      uint32_t atom = dataAtom(seg, std::move(bytes), log2, relocs);
-      Symbol s;
-      s.kind = SymKind::Data;
-      s.flags = symbolFlags(m);
-      s.name = p.names.intern(name);
-      s.segment = atom;
-      s.size = size;
-      globalSyms_[m][g] = unit->addSymbol(s);
+      unit->symbols[globalSyms_[m][g]].segment = dataAtom(seg, std::move(bytes), log2, relocs);
     }
   }
 }

@@ -15,27 +15,36 @@ namespace {
 
 class Parser {
 public:
-  Parser(const SourceFile& f, Interner& names) : f_(f), names_(names) {
-    Lexed l = lex(f);
-    toks_ = std::move(l.tokens);
+  Parser(const SourceFile& f, Interner& names) : f_(f), names_(names), lex_(f) {
     m_ = std::make_unique<Module>();
     m_->file = &f;
-    m_->strings = std::move(l.strings);
+    // Reserved from the source size: address space only, never touched
+    // unless used, and the arrays are not copied as they grow.
+    size_t n = f.text().size();
+    m_->exprs.reserve(n / 4 + 16);
+    m_->stmts.reserve(n / 16 + 16);
+    m_->exprList.reserve(n / 16 + 16);
+    ring_[0] = lex_.next();
   }
 
   std::unique_ptr<Module> run() {
     while (!at(Tok::Eof)) item();
+    m_->strings = lex_.takeStrings();
     return std::move(m_);
   }
 
 private:
   // --- tokens ---
-  const Token& tok() const { return toks_[p_]; }
-  const Token& peek(size_t n = 1) const { return toks_[std::min(p_ + n, toks_.size() - 1)]; }
+  // Tokens come from the stream into a small ring: the current one and the
+  // one before it (for error positions) are all the parser looks at.
+  const Token& tok() const { return ring_[p_ & 1]; }
   bool at(Tok k) const { return tok().kind == k; }
-  const Token& next() {
-    const Token& t = toks_[p_];
-    if (t.kind != Tok::Eof) ++p_;
+  Token next() {
+    Token t = tok();
+    if (t.kind != Tok::Eof) {
+      ++p_;
+      ring_[p_ & 1] = lex_.next();
+    }
     return t;
   }
   bool accept(Tok k) {
@@ -57,7 +66,7 @@ private:
   [[noreturn]] void unexpected(const char* what) {
     uint32_t pos = tok().offset;
     if (p_ > 0) {
-      const Token& prev = toks_[p_ - 1];
+      const Token& prev = ring_[(p_ - 1) & 1];
       uint32_t prevEnd = prev.offset + prev.length, l1, l2, c;
       f_.lineCol(prevEnd, l1, c);
       f_.lineCol(pos, l2, c);
@@ -69,11 +78,11 @@ private:
     msg += tokSpelling(tok().kind);
     fail(pos, msg);
   }
-  const Token& expect(Tok k, const char* what = nullptr) {
+  Token expect(Tok k, const char* what = nullptr) {
     if (!at(k)) unexpected(what ? what : tokSpelling(k));
     return next();
   }
-  const Token& expectIdent(const char* what) {
+  Token expectIdent(const char* what) {
     if (!at(Tok::Ident)) unexpected(what);
     return next();
   }
@@ -351,19 +360,23 @@ private:
     e.kind = ExprKind::StructLit;
     expect(Tok::LBrace);
     std::vector<ExprId> values;
-    Range names{uint32_t(m_->nameList.size()), 0};
+    // Names are appended after the values: a value may be a struct literal
+    // with names of its own, and each literal's names must be contiguous.
+    std::vector<std::pair<StrId, uint32_t>> names;
     while (!at(Tok::RBrace)) {
       const Token& n = expectIdent("a field name");
-      m_->nameList.push_back(ident(n));
-      m_->namePos.push_back(n.offset);
-      ++names.count;
+      names.push_back({ident(n), n.offset});
       expect(Tok::Colon, "':' after the field name");
       values.push_back(expr());
       if (!accept(Tok::Comma)) break;
     }
     expect(Tok::RBrace, "'}' after the struct fields");
     e.list = pushExprs(values);
-    e.names = names;
+    e.names = {uint32_t(m_->nameList.size()), uint32_t(names.size())};
+    for (auto [name, pos] : names) {
+      m_->nameList.push_back(name);
+      m_->namePos.push_back(pos);
+    }
     return mk(e);
   }
 
@@ -511,7 +524,7 @@ private:
 
   std::string stringArg(const char* what) {
     if (!at(Tok::String)) unexpected(what);
-    return m_->strings[next().str];
+    return lex_.stringAt(next().str);
   }
 
   void function(FuncDecl f, bool declarationOnly) {
@@ -616,8 +629,9 @@ private:
 
   const SourceFile& f_;
   Interner& names_;
-  std::vector<Token> toks_;
-  size_t p_ = 0;
+  TokenStream lex_;
+  Token ring_[2];
+  size_t p_ = 0;  // tokens consumed
   bool noStructLit_ = false;
   unsigned depth_ = 0;
   std::unique_ptr<Module> m_;
