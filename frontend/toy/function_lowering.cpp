@@ -132,8 +132,18 @@ private:
       if (!lv.isParam && (lv.addressTaken || agg(lv.type))) return true;
     bool need = false;
     forEachStmtExpr(fd_.body, [&](ExprId id) {
-      ExprKind k = mod_.exprs[id].kind;
-      if (k == ExprKind::Call || k == ExprKind::StructLit || k == ExprKind::ArrayLit || k == ExprKind::Slice) need = true;
+      const Expr& e = mod_.exprs[id];
+      switch (e.kind) {
+        case ExprKind::Call: {
+          // Built-ins other than print make no call.
+          const Ref& r = s_.exprRef[e.a.v];
+          Builtin b = Builtin(r.index);
+          if (r.kind != Ref::Builtin || b == Builtin::Print || b == Builtin::Println) need = true;
+          break;
+        }
+        case ExprKind::StructLit: case ExprKind::ArrayLit: case ExprKind::Slice: need = true; break;
+        default: break;
+      }
     });
     return need;
   }

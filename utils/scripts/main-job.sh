@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# The main job: build toyc, compile a C hello world with clang-19, link it
-# with toyc against wasi-libc, and run it under node's WASI.
+# The main job: build toyc, build the Toy hello world (compiled and linked
+# in memory, runtime included) and run it under node's WASI; then the C
+# hello world, compiled by clang-19 and linked by toyc against wasi-libc.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash utils/scripts/install-deps.sh
 bash utils/scripts/build.sh
 out=build/examples
 mkdir -p "$out"
+build/bin/toyc build examples/hello.toy -o "$out/hello-toy.wasm"
+wasm-validate "$out/hello-toy.wasm"
+NODE_NO_WARNINGS=1 node runtime/run-wasi.mjs "$out/hello-toy.wasm"
+
 cat > "$out/hello.c" <<'C'
 #include <stdio.h>
 int main(void) {
