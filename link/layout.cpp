@@ -38,6 +38,7 @@ void Linker::assignTypes() {
 
 void Linker::assignFunctions() {
   outFuncs.clear();
+  std::unordered_map<uint64_t, uint32_t> importIndex;  // (module, field, type) -> output function
   // Imports: live undefined functions that nothing else stands in for.
   for (GSymId id(0); id.v < syms.size(); ++id.v) {
     GSym& g = syms[id];
@@ -51,6 +52,16 @@ void Linker::assignFunctions() {
     oi.module = imp.module;
     oi.field = (rs.flags & kSymExplicitName) ? imp.field : g.name;
     oi.type = internType(ru.types[imp.type]);
+    // Symbols of different names importing the same function (libc's
+    // `__imported_wasi_snapshot_preview1_proc_exit` and a Toy program's
+    // `__proc_exit`) share one import, as in wasm-ld.
+    uint64_t key = uint64_t(oi.module.v) << 40 ^ uint64_t(oi.field.v) << 16 ^ oi.type;
+    auto [it, fresh] = importIndex.emplace(key, uint32_t(outFuncs.size()));
+    const OutImport* prev = fresh ? nullptr : &imports[it->second];
+    if (prev && prev->module == oi.module && prev->field == oi.field && prev->type == oi.type) {
+      g.outIndex = it->second;
+      continue;
+    }
     g.outIndex = uint32_t(outFuncs.size());
     outFuncs.push_back({OutFunc::Import, kNone, kNone, oi.type, id});
     imports.push_back(oi);

@@ -115,6 +115,16 @@ bool buildModule(BuildArgs& b, link::LinkOptions& opts) {
     ToyUnits tu;
     if (!compileToy(b.toy, names, topts, tu)) return false;
     command = !tu.reactor;
+    if (command && !tu.hasMain) {
+      // A command whose main is C's: crt1's _start runs it, as clang links.
+      bool objects = false;
+      for (const link::InputSpec& in : opts.inputs) objects |= in.kind == link::InputSpec::File || in.kind == link::InputSpec::Library;
+      if (!objects) {
+        error("--exec-model=command needs a function 'main' (in the Toy sources, or a C main in an object)");
+        return false;
+      }
+      opts.inputs.insert(opts.inputs.begin(), {link::InputSpec::File, std::string(kSysrootLib) + "/crt1-command.o"});
+    }
     units.push_back(std::move(tu.program));
     units.push_back(std::move(tu.runtime));
   } else if (b.model == ExecModel::Reactor) {

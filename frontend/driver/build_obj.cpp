@@ -60,6 +60,10 @@ int runBuildObj(std::vector<std::string> args) {
   std::vector<std::string> toy;
   for (const std::string& in : inputs)
     if (endsWith(in, ".toy")) toy.push_back(in);
+  if (runtime && !inputs.empty()) {
+    error("build-obj: --runtime writes the runtime alone and takes no inputs (got " + inputs[0] + ")");
+    return 1;
+  }
   if (runtime || !toy.empty()) {
     if (toy.size() != inputs.size()) {
       error("build-obj: Toy sources cannot be mixed with other inputs (link them with toyc build or toyc link)");

@@ -41,13 +41,13 @@ bool compileToy(const std::vector<std::string>& files, Interner& names, const To
   auto it = program.items.find(names.intern("main").v);
   bool hasMain = it != program.items.end() && it->second.kind == toy::ItemRef::Func &&
                  program.modules[it->second.module]->funcs[it->second.index].linkage == toy::FuncDecl::Internal;
+  out.hasMain = hasMain;
   out.reactor = topts.model == ExecModel::Reactor || (topts.model == ExecModel::Auto && !hasMain);
-  if (topts.model == ExecModel::Command && !hasMain && topts.withProgram) {
-    error("--exec-model=command needs a function 'main' (a module without one is a reactor)");
-    return false;
-  }
+  // A command without a Toy main gets its _start from elsewhere (crt1 and
+  // a C main), as wasm-ld expects of any command.
   if (topts.withProgram) {
     toy::LowerOptions opts;
+    opts.version = TOYC_VERSION;
     opts.entry = out.reactor ? toy::LowerOptions::None : topts.entry;
     opts.reactor = out.reactor && topts.entry == toy::LowerOptions::Start;
     out.program = toy::lowerProgram(program, opts);
@@ -57,6 +57,7 @@ bool compileToy(const std::vector<std::string>& files, Interner& names, const To
   if (topts.withRuntime) {
     toy::LowerOptions opts;
     opts.runtime = true;
+    opts.version = TOYC_VERSION;
     opts.entry = toy::LowerOptions::None;
     out.runtime = toy::lowerProgram(program, opts);
     if (!out.runtime) return false;

@@ -25,6 +25,7 @@ struct ToyOptions {
 struct ToyUnits {
   std::unique_ptr<link::Unit> program, runtime;
   bool reactor = false;  // the module is a reactor (no entry, exports `_initialize`)
+  bool hasMain = false;  // the Toy sources define `fn main`
 };
 
 // Parses and checks `files` together with the runtime, and lowers the

@@ -35,7 +35,14 @@ inline uint16_t cmpOp(uint16_t op32, Ty t) { return t == Ty::I64 ? uint16_t(op32
 
 }  // namespace
 
-FunctionLowering::FunctionLowering(const ModuleLowering& mod) : mod_(mod), layout_(mod.module().getDataLayout()) {}
+namespace {
+const llvm::DataLayout& emptyLayout() {
+  static const llvm::DataLayout dl("");
+  return dl;
+}
+}  // namespace
+
+FunctionLowering::FunctionLowering() : layout_(emptyLayout()) {}
 
 // --- values -------------------------------------------------------------
 
@@ -150,8 +157,9 @@ uint32_t FunctionLowering::constScalar(const llvm::Constant* c) {
     if (t->isDoubleTy()) return track(f_->constF64(0), ExtNone);
     return kNoValue;
   }
+  if (auto* ba = llvm::dyn_cast<llvm::BlockAddress>(c)) return c32(int32_t(blockNumber(ba->getBasicBlock())));
   if (auto* g = llvm::dyn_cast<llvm::GlobalValue>(c)) {
-    uint32_t sym = mod_.symbolOf(g);
+    uint32_t sym = modp_->symbolOf(g);
     if (sym == kNoSym) return kNoValue;
     bool isFunc = llvm::isa<llvm::Function>(g) ||
                   (llvm::isa<llvm::GlobalAlias>(g) && llvm::isa_and_nonnull<llvm::Function>(
@@ -278,7 +286,12 @@ uint32_t FunctionLowering::truthOf(const llvm::Value* cond) {
 
 // --- blocks and control flow ----------------------------------------------
 
-bool FunctionLowering::lower(const llvm::Function& fn, MFunc& f) {
+bool FunctionLowering::lower(const ModuleLowering& mod, const llvm::Function& fn, MFunc& f) {
+  modp_ = &mod;
+  if (modId_ != mod.id()) {
+    modId_ = mod.id();
+    layout_.reset(mod.module().getDataLayout());
+  }
   f.clear();
   f_ = &f;
   fn_ = &fn;
@@ -380,6 +393,11 @@ bool FunctionLowering::lower(const llvm::Function& fn, MFunc& f) {
     fp_ = f.addDetached(I32And, Ty::I32, std::initializer_list<uint32_t>{spSub_, alignConst_});
   }
 
+  // Phis first: predecessors assign them before the blocks are reached.
+  for (const llvm::BasicBlock* bb : order) {
+    f.current = blockOf_[bb];
+    if (!definePhis(*bb)) return false;
+  }
   for (const llvm::BasicBlock* bb : order) {
     f.current = blockOf_[bb];
     if (!lowerBlock(*bb)) return false;
@@ -432,7 +450,7 @@ void FunctionLowering::prologue() {
   }
 }
 
-bool FunctionLowering::lowerBlock(const llvm::BasicBlock& bb) {
+bool FunctionLowering::definePhis(const llvm::BasicBlock& bb) {
   std::vector<Ty> tys;
   for (const llvm::PHINode& phi : bb.phis()) {
     tys.clear();
@@ -441,6 +459,10 @@ bool FunctionLowering::lowerBlock(const llvm::BasicBlock& bb) {
     for (Ty t : tys) scratch_.push_back(add(OpPhi, t, {}));
     defineParts(&phi, scratch_);
   }
+  return true;
+}
+
+bool FunctionLowering::lowerBlock(const llvm::BasicBlock& bb) {
   for (const llvm::Instruction& in : bb) {
     if (llvm::isa<llvm::PHINode>(in)) continue;
     if (in.isTerminator()) return lowerTerminator(in);
@@ -512,6 +534,21 @@ bool FunctionLowering::lowerTerminator(const llvm::Instruction& in) {
     return true;
   }
   if (auto* sw = llvm::dyn_cast<llvm::SwitchInst>(&in)) return lowerSwitch(*sw);
+  if (auto* ib = llvm::dyn_cast<llvm::IndirectBrInst>(&in)) {
+    // Block addresses are block numbers: a switch over the destinations.
+    uint32_t v = get(ib->getAddress());
+    if (v == kNoValue || ib->getNumDestinations() == 0) return fail(in);
+    llvm::DenseMap<const llvm::BasicBlock*, uint32_t> targetOf;
+    std::vector<Case> cases;
+    for (const llvm::BasicBlock* d : ib->successors()) {
+      if (targetOf.count(d)) continue;
+      uint32_t t = edgeTarget(bb, d, true);
+      targetOf[d] = t;
+      cases.push_back({blockNumber(d), t});
+    }
+    lowerCases(v, Ty::I32, cases, cases[0].block);
+    return true;
+  }
   return fail(in);
 }
 
@@ -531,22 +568,24 @@ bool FunctionLowering::lowerSwitch(const llvm::SwitchInst& sw) {
     return b;
   };
   uint32_t dflt = target(sw.getDefaultDest());
-  struct Case {
-    uint64_t value;
-    uint32_t block;
-  };
   std::vector<Case> cases;
   for (auto& c : sw.cases()) cases.push_back({c.getCaseValue()->getValue().getZExtValue(), target(c.getCaseSuccessor())});
+  uint32_t v = cases.empty() ? kNoValue : zextOp(sw.getCondition());
+  if (!cases.empty() && v == kNoValue) return fail(sw);
+  lowerCases(v, ty, cases, dflt);
+  return true;
+}
+
+// Cases to blocks: dense runs become br_table, sparse ones a binary search
+// of compare-and-branch blocks. v is zero-extended to its container.
+void FunctionLowering::lowerCases(uint32_t v, Ty ty, std::vector<Case>& cases, uint32_t dflt) {
   if (cases.empty()) {
     uint32_t s[1] = {dflt};
     f_->setExit(f_->current, Exit::Br, s, {});
-    return true;
+    return;
   }
   std::sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) { return a.value < b.value; });
-  uint32_t v = zextOp(sw.getCondition());
-  if (v == kNoValue) return fail(sw);
   auto konst = [&](uint64_t x) { return ty == Ty::I64 ? c64(int64_t(x)) : c32(int32_t(uint32_t(x))); };
-  // Dense runs become br_table, sparse ones a binary search.
   struct Range {
     uint32_t lo, hi, block;
   };
@@ -596,7 +635,6 @@ bool FunctionLowering::lowerSwitch(const llvm::SwitchInst& sw) {
     work.push_back({mid, r.hi, right});
     work.push_back({r.lo, mid, left});
   }
-  return true;
 }
 
 void FunctionLowering::lowerReturn(const llvm::ReturnInst& ret) {

@@ -46,11 +46,12 @@ using codegen::Ty;
 
 class FunctionLowering {
 public:
-  explicit FunctionLowering(const ModuleLowering& mod);
+  // One per thread, reused for many functions (its tables keep their memory).
+  FunctionLowering();
 
   // Fills f; false if the function uses IR the backend does not lower
   // (failInst and failWhat say which).
-  bool lower(const llvm::Function& fn, MFunc& f);
+  bool lower(const ModuleLowering& mod, const llvm::Function& fn, MFunc& f);
   const llvm::Instruction* failInst = nullptr;
   std::string failWhat;  // empty: "unsupported instruction"
 
@@ -59,6 +60,10 @@ private:
   enum Ext : uint8_t { ExtNone, ExtZero, ExtSign };
   struct Parts {
     uint32_t begin = 0, count = 0;
+  };
+  struct Case {
+    uint64_t value;
+    uint32_t block;
   };
   struct Addr {
     uint32_t base = codegen::kNoValue;  // i32 value
@@ -92,12 +97,14 @@ private:
   uint32_t truthOf(const llvm::Value* cond);          // an i1 as an i32 that is 0 or non-zero
 
   // --- structure ---
+  bool definePhis(const llvm::BasicBlock& bb);
   bool lowerBlock(const llvm::BasicBlock& bb);
   bool lowerInst(const llvm::Instruction& in);
   bool lowerTerminator(const llvm::Instruction& in);
   uint32_t edgeTarget(const llvm::BasicBlock* from, const llvm::BasicBlock* to, bool critical);
   void emitCopies(const llvm::BasicBlock* from, const llvm::BasicBlock* to);
   bool lowerSwitch(const llvm::SwitchInst& sw);
+  void lowerCases(uint32_t v, Ty ty, std::vector<Case>& cases, uint32_t dflt);
   void prologue();
   void lowerReturn(const llvm::ReturnInst& ret);
 
@@ -148,7 +155,8 @@ private:
     return false;
   }
 
-  const ModuleLowering& mod_;
+  const ModuleLowering* modp_ = nullptr;
+  uint64_t modId_ = 0;
   Layout layout_;
   MFunc* f_ = nullptr;
   const llvm::Function* fn_ = nullptr;

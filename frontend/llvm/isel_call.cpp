@@ -129,7 +129,7 @@ bool FunctionLowering::lowerCall(const llvm::CallBase& call) {
     const llvm::Function* target = callee;
     if (!target)
       if (auto* ga = llvm::dyn_cast<llvm::GlobalAlias>(gv)) target = llvm::dyn_cast_or_null<llvm::Function>(ga->getAliaseeObject());
-    if (target && target->getFunctionType() == ft) sym = mod_.symbolOf(gv);
+    if (target && target->getFunctionType() == ft) sym = modp_->symbolOf(gv);
   }
   callCursor_ = 0;
   std::vector<uint32_t> args, ps;
@@ -236,7 +236,7 @@ bool FunctionLowering::lowerIntrinsic(const llvm::CallBase& call, ID id) {
     case I::dbg_declare: case I::dbg_value: case I::dbg_label: case I::dbg_assign:
     case I::lifetime_start: case I::lifetime_end: case I::assume: case I::experimental_noalias_scope_decl:
     case I::sideeffect: case I::var_annotation: case I::donothing: case I::invariant_end: case I::prefetch:
-    case I::va_end: case I::pseudoprobe: case I::codeview_annotation: case I::set_rounding:
+    case I::vaend: case I::pseudoprobe: case I::codeview_annotation: case I::set_rounding:
       return true;
     case I::invariant_start: {
       define(&call, c32(0));
@@ -507,9 +507,9 @@ bool FunctionLowering::lowerIntrinsic(const llvm::CallBase& call, ID id) {
       uint32_t a = get(arg(0));
       if (a == kNoValue) return fail(call);
       auto bswap32 = [&](uint32_t x) {
-        // rotr(x & 0xff00ff00, 8) | rotl(x & 0x00ff00ff, 8)
-        uint32_t hi = add(I32Rotr, Ty::I32, {add(I32And, Ty::I32, {x, c32(int32_t(0xff00ff00u))}), c32(8)});
-        uint32_t lo = add(I32Rotl, Ty::I32, {add(I32And, Ty::I32, {x, c32(0x00ff00ff)}), c32(8)});
+        // (rotr(x, 8) & 0xff00ff00) | (rotl(x, 8) & 0x00ff00ff)
+        uint32_t hi = add(I32And, Ty::I32, {add(I32Rotr, Ty::I32, {x, c32(8)}), c32(int32_t(0xff00ff00u))});
+        uint32_t lo = add(I32And, Ty::I32, {add(I32Rotl, Ty::I32, {x, c32(8)}), c32(0x00ff00ff)});
         return add(I32Or, Ty::I32, {hi, lo});
       };
       auto rev32 = [&](uint32_t x) {
@@ -523,7 +523,8 @@ bool FunctionLowering::lowerIntrinsic(const llvm::CallBase& call, ID id) {
         }
         return bswap32(x);
       };
-      auto op32 = id == I::bswap ? bswap32 : rev32;
+      bool isSwap = id == I::bswap;
+      auto op32 = [&](uint32_t x) { return isSwap ? bswap32(x) : rev32(x); };
       uint32_t r;
       if (ty == Ty::I32) {
         r = op32(a);

@@ -388,8 +388,8 @@ bool FunctionLowering::lowerWide(const llvm::Instruction& in) {
       // Each half byte-swapped (through two 32-bit swaps), halves exchanged.
       auto swap64 = [&](uint32_t v) {
         auto bswap32 = [&](uint32_t x) {
-          uint32_t hi = add(0x78, Ty::I32, {add(I32And, Ty::I32, {x, c32(int32_t(0xff00ff00u))}), c32(8)});
-          uint32_t lo = add(0x77, Ty::I32, {add(I32And, Ty::I32, {x, c32(0x00ff00ff)}), c32(8)});
+          uint32_t hi = add(I32And, Ty::I32, {add(0x78, Ty::I32, {x, c32(8)}), c32(int32_t(0xff00ff00u))});
+          uint32_t lo = add(I32And, Ty::I32, {add(0x77, Ty::I32, {x, c32(8)}), c32(0x00ff00ff)});
           return add(I32Or, Ty::I32, {hi, lo});
         };
         uint32_t lo = add(0xa7, Ty::I32, {v});

@@ -26,18 +26,18 @@ const Layout::StructInfo& Layout::info(llvm::StructType* s) {
 uint32_t Layout::abiAlign(llvm::Type* t) {
   if (auto* s = llvm::dyn_cast<llvm::StructType>(t)) return info(s).align;
   if (auto* a = llvm::dyn_cast<llvm::ArrayType>(t)) return abiAlign(a->getElementType());
-  return uint32_t(dl_.getABITypeAlign(t).value());
+  return uint32_t(dl_->getABITypeAlign(t).value());
 }
 
 uint64_t Layout::allocSize(llvm::Type* t) {
   if (auto* s = llvm::dyn_cast<llvm::StructType>(t)) return info(s).size;
   if (auto* a = llvm::dyn_cast<llvm::ArrayType>(t)) return a->getNumElements() * allocSize(a->getElementType());
-  return dl_.getTypeAllocSize(t).getFixedValue();
+  return dl_->getTypeAllocSize(t).getFixedValue();
 }
 
 uint64_t Layout::storeSize(llvm::Type* t) {
   if (t->isStructTy() || t->isArrayTy()) return allocSize(t);
-  return dl_.getTypeStoreSize(t).getFixedValue();
+  return dl_->getTypeStoreSize(t).getFixedValue();
 }
 
 bool Layout::constantOffset(const llvm::GEPOperator& gep, int64_t& offset) {

@@ -15,13 +15,17 @@ namespace toyc::llvmir {
 
 class Layout {
 public:
-  explicit Layout(const llvm::DataLayout& dl) : dl_(dl) {}
+  explicit Layout(const llvm::DataLayout& dl) : dl_(&dl) {}
+  void reset(const llvm::DataLayout& dl) {
+    dl_ = &dl;
+    structs_.clear();
+  }
 
   uint64_t allocSize(llvm::Type* t);   // bytes between array elements
   uint64_t storeSize(llvm::Type* t);   // bytes a load or store touches
   uint32_t abiAlign(llvm::Type* t);    // bytes
   uint64_t fieldOffset(llvm::StructType* s, unsigned i) { return info(s).offsets[i]; }
-  const llvm::DataLayout& dl() const { return dl_; }
+  const llvm::DataLayout& dl() const { return *dl_; }
   // The byte offset a getelementptr adds, if all its indices are constants.
   bool constantOffset(const llvm::GEPOperator& gep, int64_t& offset);
 
@@ -33,7 +37,7 @@ private:
   };
   const StructInfo& info(llvm::StructType* s);
 
-  const llvm::DataLayout& dl_;
+  const llvm::DataLayout* dl_;
   llvm::DenseMap<llvm::StructType*, StructInfo> structs_;
 };
 

@@ -1,4 +1,5 @@
 #include "frontend/llvm/module.h"
+#include <atomic>
 #include <cstring>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/Operator.h>
@@ -10,6 +11,7 @@ using codegen::kExternBit;
 using codegen::kNoSym;
 using codegen::Ty;
 using link::ValType;
+using link::SymKind;
 
 namespace {
 
@@ -53,6 +55,20 @@ uint32_t log2of(uint64_t a) {
 }
 
 }  // namespace
+
+static uint64_t nextId() {
+  static std::atomic<uint64_t> next{1};
+  return next++;
+}
+
+uint32_t blockNumber(const llvm::BasicBlock* bb) {
+  uint32_t n = 1;
+  for (const llvm::BasicBlock& b : *bb->getParent()) {
+    if (&b == bb) return n;
+    ++n;
+  }
+  return 0;
+}
 
 const char* libFnName(LibFn f) { return kLibFns[uint32_t(f)].name; }
 
@@ -122,7 +138,7 @@ Signature lowerSignature(llvm::FunctionType* ft) {
 }
 
 ModuleLowering::ModuleLowering(const llvm::Module& m, link::Unit& unit, Interner& strings, std::string path)
-    : m_(m), unit_(unit), strings_(strings), path_(std::move(path)) {
+    : m_(m), id_(nextId()), unit_(unit), strings_(strings), path_(std::move(path)) {
   externSym_.assign(kExternTable + 1, kNoSym);
 }
 
@@ -275,19 +291,74 @@ bool ModuleLowering::declareSymbols() {
 }
 
 void ModuleLowering::addInitFuncs() {
-  const llvm::GlobalVariable* ctors = m_.getGlobalVariable("llvm.global_ctors");
-  if (!ctors || !ctors->hasInitializer()) return;
-  auto* arr = llvm::dyn_cast<llvm::ConstantArray>(ctors->getInitializer());
-  if (!arr) return;
-  for (const llvm::Use& u : arr->operands()) {
-    auto* cs = llvm::dyn_cast<llvm::ConstantStruct>(u.get());
-    if (!cs || cs->getNumOperands() < 2) continue;
-    auto* prio = llvm::dyn_cast<llvm::ConstantInt>(cs->getOperand(0));
-    auto* fn = llvm::dyn_cast<llvm::GlobalValue>(cs->getOperand(1)->stripPointerCasts());
-    if (!prio || !fn) continue;
-    uint32_t s = symbolOf(fn);
-    if (s == kNoSym) continue;
-    unit_.initFuncs.push_back({uint32_t(prio->getZExtValue()), s});
+  for (int dtors = 0; dtors < 2; ++dtors) {
+    const llvm::GlobalVariable* list = m_.getGlobalVariable(dtors ? "llvm.global_dtors" : "llvm.global_ctors");
+    if (!list || !list->hasInitializer()) continue;
+    auto* arr = llvm::dyn_cast<llvm::ConstantArray>(list->getInitializer());
+    if (!arr) continue;
+    for (const llvm::Use& u : arr->operands()) {
+      auto* cs = llvm::dyn_cast<llvm::ConstantStruct>(u.get());
+      if (!cs || cs->getNumOperands() < 2) continue;
+      auto* prio = llvm::dyn_cast<llvm::ConstantInt>(cs->getOperand(0));
+      auto* fn = llvm::dyn_cast<llvm::GlobalValue>(cs->getOperand(1)->stripPointerCasts());
+      if (!prio || !fn) continue;
+      uint32_t s = symbolOf(fn);
+      if (s == kNoSym) continue;
+      if (dtors) dtors_.push_back({uint32_t(prio->getZExtValue()), s});
+      else unit_.initFuncs.push_back({uint32_t(prio->getZExtValue()), s});
+    }
+  }
+}
+
+uint32_t ModuleLowering::addSyntheticFunction(const std::string& name, codegen::MFunc& f) {
+  codegen::FuncCode code;
+  codegen::compileFunction(f, code);
+  link::Symbol s;
+  s.kind = SymKind::Function;
+  s.flags = wasm::kSymLocal;
+  s.name = strings_.intern(name);
+  s.index = uint32_t(defined_.size()) + synthetic_++;
+  uint32_t sym = unit_.addSymbol(s);
+  funcSymsToFix_.push_back(sym);
+  addFunction(0, code, f.type, f.types);
+  return sym;
+}
+
+void ModuleLowering::addDtorRegistrations() {
+  if (dtors_.empty()) return;
+  std::stable_sort(dtors_.begin(), dtors_.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  link::Symbol dso;
+  dso.kind = SymKind::Data;
+  dso.flags = wasm::kSymUndefined | wasm::kSymHidden;
+  dso.name = strings_.intern("__dso_handle");
+  uint32_t dsoSym = unit_.addSymbol(dso);
+  for (size_t i = 0; i < dtors_.size();) {
+    size_t j = i;
+    while (j < dtors_.size() && dtors_[j].first == dtors_[i].first) ++j;
+    uint32_t prio = dtors_[i].first;
+    std::string suffix = "." + std::to_string(prio);
+    // call_dtors(void*): the destructors of this priority, last registered first.
+    codegen::MFunc call;
+    call.name = "__toyc_call_dtors" + suffix;
+    call.type = {{ValType::I32}, {}};
+    uint32_t b = call.newBlock();
+    call.current = b;
+    for (size_t k = j; k-- > i;) call.add(codegen::OpCall, Ty::None, {}, 0, dtors_[k].second);
+    call.setExit(b, codegen::Exit::Return, {}, {});
+    uint32_t callSym = addSyntheticFunction(call.name, call);
+    codegen::MFunc reg;
+    reg.name = "__toyc_register_dtors" + suffix;
+    reg.type = {{}, {}};
+    b = reg.newBlock();
+    reg.current = b;
+    uint32_t fn = reg.add(codegen::OpFuncAddr, Ty::I32, {}, 0, callSym);
+    uint32_t zero = reg.constI32(0);
+    uint32_t dsoAddr = reg.add(codegen::OpDataAddr, Ty::I32, {}, 0, dsoSym);
+    reg.add(codegen::OpCall, Ty::I32, {fn, zero, dsoAddr}, 0, externRef(LibFn::CxaAtexit));
+    reg.setExit(b, codegen::Exit::Return, {}, {});
+    uint32_t regSym = addSyntheticFunction(reg.name, reg);
+    unit_.initFuncs.push_back({prio, regSym});
+    i = j;
   }
 }
 
@@ -375,6 +446,11 @@ bool ModuleLowering::emitInitializer(const llvm::Constant* c, Layout& layout, st
     uint64_t elem = layout.allocSize(cv->getType()->getElementType());
     for (unsigned i = 0; i < cv->getNumOperands(); ++i)
       if (!emitInitializer(cv->getOperand(i), layout, bytes, at + i * elem, relocs, err)) return false;
+    return true;
+  }
+  if (auto* ba = llvm::dyn_cast<llvm::BlockAddress>(c)) {
+    uint32_t v = blockNumber(ba->getBasicBlock());
+    std::memcpy(bytes.data() + at, &v, 4);
     return true;
   }
   if (auto* ce = llvm::dyn_cast<llvm::ConstantExpr>(c)) {
@@ -480,13 +556,14 @@ uint32_t ModuleLowering::resolveExtern(uint32_t id) {
   return sym = unit_.addSymbol(s);
 }
 
-void ModuleLowering::addFunction(uint32_t i, codegen::FuncCode& code, const codegen::MFunc& f) {
+void ModuleLowering::addFunction(uint32_t i, codegen::FuncCode& code, const link::FuncType& type,
+                                 const std::vector<link::FuncType>& types) {
   for (link::Reloc& r : code.relocs) {
-    if (r.type == link::RelocType::TYPE_INDEX_LEB) r.index = unit_.addType(f.types[r.index]);
+    if (r.type == link::RelocType::TYPE_INDEX_LEB) r.index = unit_.addType(types[r.index]);
     else if (r.index & kExternBit) r.index = resolveExtern(r.index & ~kExternBit);
   }
   link::FuncAtom atom;
-  atom.type = unit_.addType(f.type);
+  atom.type = unit_.addType(type);
   atom.body = unit_.own(std::move(code.body));
   atom.relocs = unit_.addRelocs(code.relocs);
   (void)i;

@@ -50,6 +50,9 @@ struct Signature {
 };
 Signature lowerSignature(llvm::FunctionType* ft);
 
+// The value of blockaddress(f, bb): bb's position in f, from 1.
+uint32_t blockNumber(const llvm::BasicBlock* bb);
+
 class ModuleLowering {
 public:
   ModuleLowering(const llvm::Module& m, link::Unit& unit, Interner& strings, std::string path);
@@ -58,7 +61,12 @@ public:
   bool declareSymbols();
   bool emitData();
   // After the parallel phase: function i of definedFunctions() in module order.
-  void addFunction(uint32_t i, codegen::FuncCode& code, const codegen::MFunc& f);
+  void addFunction(uint32_t i, codegen::FuncCode& code, const link::FuncType& type,
+                   const std::vector<link::FuncType>& types);
+  // Destructors (llvm.global_dtors) run at exit: per priority, a function
+  // that calls them and an init function that registers it with
+  // __cxa_atexit (LLVM's WebAssemblyLowerGlobalDtors).
+  void addDtorRegistrations();
   void finish();
 
   const std::vector<const llvm::Function*>& definedFunctions() const { return defined_; }
@@ -68,6 +76,8 @@ public:
     return it == symOf_.end() ? codegen::kNoSym : it->second;
   }
   const llvm::Module& module() const { return m_; }
+  // Distinct for every ModuleLowering of the process (per-thread caches key on it).
+  uint64_t id() const { return id_; }
   const std::string& path() const { return path_; }
 
 private:
@@ -77,8 +87,10 @@ private:
                        std::vector<link::Reloc>& relocs, std::string& err);
   bool constAddress(const llvm::Constant* c, Layout& layout, uint32_t& sym, int64_t& addend, bool& isFunc);
   void addInitFuncs();
+  uint32_t addSyntheticFunction(const std::string& name, codegen::MFunc& f);
 
   const llvm::Module& m_;
+  uint64_t id_;
   link::Unit& unit_;
   Interner& strings_;
   std::string path_;
@@ -87,6 +99,8 @@ private:
   std::vector<uint32_t> definedSym_;       // symbol of each defined function
   std::vector<uint32_t> funcSymsToFix_;    // defined-function symbols: index += number of imports at the end
   std::vector<uint32_t> externSym_;        // extern id -> unit symbol (kNoSym until used)
+  uint32_t synthetic_ = 0;                 // functions made here, after the defined ones
+  std::vector<std::pair<uint32_t, uint32_t>> dtors_;  // (priority, function symbol)
 };
 
 }  // namespace toyc::llvmir

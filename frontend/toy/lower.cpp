@@ -13,6 +13,7 @@
 #include <cstring>
 #include "codegen/function_builder.h"
 #include "codegen/ops.h"
+#include "link/leb128.h"
 #include "frontend/toy/lower_context.h"
 #include "utils/parallel.h"
 
@@ -272,34 +273,55 @@ namespace {
 
 // Evaluates an integer constant expression (literals and the operators the
 // checker lets literals combine with), wrapping to the type's width.
-bool evalInt(const Module& mod, ExprId id, uint64_t& v) {
+// The value as an integer of `bits` bits, sign-extended when signed.
+uint64_t extend(uint64_t v, bool sgn, unsigned bits) {
+  if (bits >= 64) return v;
+  v &= (uint64_t(1) << bits) - 1;
+  if (sgn && (v >> (bits - 1)) & 1) v |= ~uint64_t(0) << bits;
+  return v;
+}
+
+// Evaluates an integer constant expression (literals and the operators the
+// checker lets literals combine with) in the type's width and signedness,
+// with the run-time semantics: wrapping, Go's division, masked shifts.
+bool evalInt(const Module& mod, ExprId id, uint64_t& v, bool sgn, unsigned bits) {
   const Expr& e = mod.exprs[id];
   switch (e.kind) {
-    case ExprKind::Int: case ExprKind::Char: v = e.intValue; return true;
+    case ExprKind::Int: case ExprKind::Char: v = extend(e.intValue, sgn, bits); return true;
     case ExprKind::Bool: v = e.boolValue; return true;
     case ExprKind::Unary: {
-      if (!evalInt(mod, e.a, v)) return false;
+      if (!evalInt(mod, e.a, v, sgn, bits)) return false;
       if (e.op == Tok::Minus) v = 0 - v;
       else if (e.op == Tok::Tilde) v = ~v;
       else return false;
+      v = extend(v, sgn, bits);
       return true;
     }
     case ExprKind::Binary: {
       uint64_t a, b;
-      if (!evalInt(mod, e.a, a) || !evalInt(mod, e.b, b)) return false;
+      if (!evalInt(mod, e.a, a, sgn, bits) || !evalInt(mod, e.b, b, sgn, bits)) return false;
+      int64_t sa = int64_t(a), sb = int64_t(b);
       switch (e.op) {
-        case Tok::Plus: v = a + b; return true;
-        case Tok::Minus: v = a - b; return true;
-        case Tok::Star: v = a * b; return true;
-        case Tok::Slash: if (!b) return false; v = a / b; return true;
-        case Tok::Percent: if (!b) return false; v = a % b; return true;
-        case Tok::Amp: v = a & b; return true;
-        case Tok::Pipe: v = a | b; return true;
-        case Tok::Caret: v = a ^ b; return true;
-        case Tok::Shl: v = a << (b & 63); return true;
-        case Tok::Shr: v = a >> (b & 63); return true;
+        case Tok::Plus: v = a + b; break;
+        case Tok::Minus: v = a - b; break;
+        case Tok::Star: v = a * b; break;
+        case Tok::Slash:
+          if (!b) return false;
+          v = !sgn ? a / b : sb == -1 ? 0 - a : uint64_t(sa / sb);
+          break;
+        case Tok::Percent:
+          if (!b) return false;
+          v = !sgn ? a % b : sb == -1 ? 0 : uint64_t(sa % sb);
+          break;
+        case Tok::Amp: v = a & b; break;
+        case Tok::Pipe: v = a | b; break;
+        case Tok::Caret: v = a ^ b; break;
+        case Tok::Shl: v = a << (b & (bits - 1)); break;
+        case Tok::Shr: v = sgn ? uint64_t(sa >> (b & (bits - 1))) : a >> (b & (bits - 1)); break;
         default: return false;
       }
+      v = extend(v, sgn, bits);
+      return true;
     }
     default: return false;
   }
@@ -330,6 +352,11 @@ bool evalFloat(const Module& mod, ExprId id, double& v) {
 }
 
 }  // namespace
+
+bool Lowering::isSignedInt(TypeId ty) const {
+  TK k = t[ty].kind;
+  return k == TK::I8 || k == TK::I16 || k == TK::I32 || k == TK::I64;
+}
 
 // Writes the value of a constant initializer of type `ty` at `at`.
 bool Lowering::constInit(uint32_t m, ExprId id, TypeId ty, uint32_t at, std::vector<uint8_t>& bytes,
@@ -411,11 +438,8 @@ bool Lowering::constInit(uint32_t m, ExprId id, TypeId ty, uint32_t at, std::vec
     double d;
     if (t.isInteger(srcTy)) {
       uint64_t v;
-      if (!evalInt(mod, valueExpr, v)) return false;
-      bool sgn = t[srcTy].kind == TK::I8 || t[srcTy].kind == TK::I16 || t[srcTy].kind == TK::I32 || t[srcTy].kind == TK::I64;
-      unsigned bits = t.size(srcTy) * 8;
-      if (bits < 64) v &= (uint64_t(1) << bits) - 1;
-      if (sgn && bits < 64 && (v >> (bits - 1)) & 1) v |= ~uint64_t(0) << bits;
+      bool sgn = isSignedInt(srcTy);
+      if (!evalInt(mod, valueExpr, v, sgn, t.size(srcTy) * 8)) return false;
       d = sgn ? double(int64_t(v)) : double(v);
     } else if (!evalFloat(mod, valueExpr, d)) {
       return false;
@@ -433,7 +457,7 @@ bool Lowering::constInit(uint32_t m, ExprId id, TypeId ty, uint32_t at, std::vec
     double d;
     if (!evalFloat(mod, valueExpr, d)) return false;
     v = std::isnan(d) ? 0 : uint64_t(int64_t(d));
-  } else if (!evalInt(mod, valueExpr, v)) {
+  } else if (!evalInt(mod, valueExpr, v, isSignedInt(srcTy), srcTy ? std::max(8u, t.size(srcTy) * 8) : 64)) {
     return false;
   }
   put(&v, t.size(ty));  // little-endian: the low bytes
@@ -748,6 +772,8 @@ std::unique_ptr<link::Unit> Lowering::run() {
   tableSym = unit->addSymbol(tbl);
   for (const char* f : kToyFeatures) unit->features.push_back({'+', p.names.intern(f)});
   unit->hasFeaturesSection = true;
+  unit->producers.push_back({p.names.intern("language"), p.names.intern("Toy"), p.names.intern("")});
+  unit->producers.push_back({p.names.intern("processed-by"), p.names.intern("toyc"), p.names.intern(opts.version)});
 
   declareItems();
   lowerGlobals();
@@ -760,6 +786,9 @@ std::unique_ptr<link::Unit> Lowering::run() {
     for (uint32_t e = 0; e < mod.exprs.size(); ++e) {
       const Expr& ex = mod.exprs[ExprId(e)];
       if (ex.kind == ExprKind::String) stringSym(mod.strings[ex.str]);
+      if (ex.kind == ExprKind::Call && ex.list.count == 0 && s.exprRef[ex.a.v].kind == Ref::Builtin &&
+          Builtin(s.exprRef[ex.a.v].index) == Builtin::Println)
+        stringSym("");
       if (ex.kind == ExprKind::Ident) {
         const Ref& r = s.exprRef[e];
         if (r.kind == Ref::Func) funcSym(r.module, r.index);
@@ -768,10 +797,7 @@ std::unique_ptr<link::Unit> Lowering::run() {
       }
     }
   }
-  for (const char* f : {"__print_str", "__print_bool", "__print_i64", "__print_u64", "__print_f64", "__print_f32",
-                        "__print_ptr", "__panic_index", "__panic_slice", "__panic_divide"})
-    runtimeFunc(f);
-  stringSym("");
+  for (const std::string& f : runtimeHelpersUsed()) runtimeFunc(f);
   if (failed) return nullptr;
   lowerFunctions();
   lowerWrappers();
@@ -781,7 +807,74 @@ std::unique_ptr<link::Unit> Lowering::run() {
   // now get their final indices, after every import.
   for (Symbol& sym : unit->symbols)
     if (sym.kind == SymKind::Function && sym.defined()) sym.index += uint32_t(unit->funcImports.size());
+  writeIndices();
   return std::move(unit);
+}
+
+// The runtime helpers the bodies call (print entry points for the types
+// printed, the panics of the checks they make), found in source order so
+// that the unit imports only those.
+std::vector<std::string> Lowering::runtimeHelpersUsed() const {
+  bool used[10] = {};
+  static const char* names[10] = {"__print_str", "__print_bool", "__print_i64", "__print_u64", "__print_f64",
+                                  "__print_f32", "__print_ptr", "__panic_index", "__panic_slice", "__panic_divide"};
+  for (uint32_t m = 0; m < p.modules.size(); ++m) {
+    if (!ours(m)) continue;
+    const Module& mod = *p.modules[m];
+    const ModuleSema& s = p.sema[m];
+    auto typeOf = [&](ExprId e) { return s.exprType[e.v]; };
+    for (uint32_t i = 0; i < mod.exprs.size(); ++i) {
+      const Expr& e = mod.exprs[ExprId(i)];
+      if (e.kind == ExprKind::Call && s.exprRef[e.a.v].kind == Ref::Builtin) {
+        Builtin b = Builtin(s.exprRef[e.a.v].index);
+        if (b != Builtin::Print && b != Builtin::Println) continue;
+        if (e.list.count == 0) {
+          used[0] = true;
+          continue;
+        }
+        TypeId at = typeOf(mod.exprList[e.list.begin]);
+        TK k = t[at].kind;
+        used[at == t.str() ? 0 : k == TK::Bool ? 1 : k == TK::F64 ? 4 : k == TK::F32 ? 5
+             : (k == TK::Ptr || k == TK::Func || k == TK::Null) ? 6
+             : (k == TK::I8 || k == TK::I16 || k == TK::I32 || k == TK::I64) ? 2 : 3] = true;
+      } else if (e.kind == ExprKind::Index) {
+        used[7] |= t[typeOf(e.a)].kind != TK::Ptr;
+      } else if (e.kind == ExprKind::Slice) {
+        used[8] |= t[typeOf(e.a)].kind != TK::Ptr;
+      } else if (e.kind == ExprKind::Binary && (e.op == Tok::Slash || e.op == Tok::Percent)) {
+        used[9] |= t.isInteger(typeOf(e.a));
+      }
+    }
+    for (uint32_t i = 0; i < mod.stmts.size(); ++i) {
+      const Stmt& st = mod.stmts[StmtId(i)];
+      if (st.kind == StmtKind::Assign && (st.op == Tok::SlashAssign || st.op == Tok::PercentAssign))
+        used[9] |= t.isInteger(typeOf(st.a));
+    }
+  }
+  std::vector<std::string> out;
+  for (int i = 0; i < 10; ++i)
+    if (used[i]) out.push_back(names[i]);
+  return out;
+}
+
+// Relocated immediates hold what LLVM writes there: the index the site
+// names within this object (function, global, type, table), so that an
+// object validates and disassembles on its own. Linkers overwrite them.
+void Lowering::writeIndices() {
+  for (link::FuncAtom& f : unit->funcs) {
+    uint8_t* body = const_cast<uint8_t*>(f.body.data());
+    for (const Reloc& r : unit->relocsOf(f.relocs)) {
+      uint32_t v;
+      switch (r.type) {
+        case RelocType::FUNCTION_INDEX_LEB: case RelocType::GLOBAL_INDEX_LEB: case RelocType::TABLE_NUMBER_LEB:
+          v = unit->symbols[r.index].index;
+          break;
+        case RelocType::TYPE_INDEX_LEB: v = r.index; break;
+        default: continue;
+      }
+      wasm::writeUlebPadded(body + r.offset, v, 5);
+    }
+  }
 }
 
 std::unique_ptr<link::Unit> lowerProgram(const Program& p, const LowerOptions& opts) {

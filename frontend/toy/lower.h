@@ -18,6 +18,8 @@ struct LowerOptions {
   enum Entry { Start, MainVoid, None } entry = Start;
   // Reactor: define `_initialize` (runs the constructors of C objects).
   bool reactor = false;
+  // toyc's version, for the producers section.
+  const char* version = "";
 };
 
 // The unit's names are interned in the Program's interner. Errors (constant

@@ -50,6 +50,7 @@ public:
   // The host ABI's wasm values of a Toy type (str and slices take two).
   void hostTypes(TypeId ty, std::vector<ValType>& out) const;
   bool isAggregate(TypeId ty) const;
+  bool isSignedInt(TypeId ty) const;
   bool failed = false;
 
 private:
@@ -61,6 +62,8 @@ private:
   void lowerFunctions();
   void lowerWrappers();
   void lowerEntry();
+  std::vector<std::string> runtimeHelpersUsed() const;
+  void writeIndices();
   uint32_t hostType(TypeId fn);
   uint32_t dataAtom(const std::string& segment, std::vector<uint8_t> bytes, uint32_t alignLog2,
                     const std::vector<link::Reloc>& relocs, uint32_t segFlags = 0);
