@@ -129,17 +129,22 @@ private:
     const GlobalDecl& gd = mod_.globals[g];
     TypeId t = p_.globalTypes[m_][g];
     inGlobal_ = true;
+    bool ok = true;
     if (!gd.type) {
       TypeId got = check(gd.init, TypeId());
       if (got && (kind(got) == TK::Null || kind(got) == TK::Tuple || kind(got) == TK::Void)) {
         error(mod_.exprs[gd.init].pos, "cannot infer the type of global '" + name(gd.name) + "' from " + str(got) + "; write its type");
         got = TypeId();
+        ok = false;
       }
       p_.globalTypes[m_][g] = got;
     } else if (t) {
-      checkAs(gd.init, t, ("global '" + name(gd.name) + "'").c_str());
+      ok = bool(checkAs(gd.init, t, ("global '" + name(gd.name) + "'").c_str()));
+    } else {
+      check(gd.init, TypeId());
+      ok = false;
     }
-    if (gd.init) checkConstant(gd.init);
+    if (gd.init && ok) checkConstant(gd.init);
     inGlobal_ = false;
   }
 
@@ -249,6 +254,8 @@ private:
         if (st.type) {
           t = resolveType(st.type);
           if (t) checkAs(st.a, t, ("variable '" + name(st.name) + "'").c_str());
+          else if (!(mod_.exprs[st.a].kind == ExprKind::ArrayLit && mod_.exprs[st.a].list.count == 0))
+            check(st.a, TypeId());  // its own errors still count ([] alone needs the type)
         } else {
           t = check(st.a, TypeId());
           if (t && (kind(t) == TK::Null || kind(t) == TK::Void || kind(t) == TK::Tuple)) {
@@ -766,6 +773,7 @@ private:
     }
     if (kind(ft) != TK::Func) {
       error(callee.pos, "cannot call a value of type " + str(ft));
+      for (uint32_t i = 0; i < e.list.count; ++i) check(mod_.exprList[e.list.begin + i], TypeId());
       return TypeId();
     }
     const Type& f = ty(ft);
@@ -939,7 +947,11 @@ private:
       ExprId v = mod_.exprList[e.list.begin + i];
       if (!elem) {
         elem = check(v, TypeId());
-        if (!elem) return TypeId();
+        if (!elem) {
+          // The others are checked on their own, for their own errors.
+          for (uint32_t j = i + 1; j < e.list.count; ++j) check(mod_.exprList[e.list.begin + j], TypeId());
+          return TypeId();
+        }
         continue;
       }
       ok &= bool(checkAs(v, elem, "the array element"));

@@ -118,6 +118,11 @@ private:
           file(m).error(len.pos, "array length " + std::to_string(len.intValue) + " is too large");
           return TypeId();
         }
+        if (e && (t_[e].kind != TK::Struct || t_.structs[t_[e].strukt].state == StructInfo::Done) &&
+            uint64_t(t_.size(e)) * len.intValue >= (uint64_t(1) << 31)) {
+          file(m).error(te.pos, "array type " + t_.toString(t_.array(e, len.intValue)) + " is too large");
+          return TypeId();
+        }
         return e ? t_.array(e, len.intValue) : TypeId();
       }
       case TypeKind::Func: {
@@ -177,18 +182,23 @@ private:
       if (ft) byValueStructs(ft, [&](uint32_t inner) { resolveStruct(inner); });
       fields.push_back({f.name, ft ? ft : t_.scalar(TK::I32), 0});
     }
-    uint32_t offset = 0, align = 1;
+    uint64_t offset = 0;
+    uint32_t align = 1;
     for (StructField& f : fields) {
       uint32_t a = t_.align(f.type);
       offset = (offset + a - 1) / a * a;
-      f.offset = offset;
+      f.offset = uint32_t(std::min<uint64_t>(offset, UINT32_MAX));
       offset += t_.size(f.type);
       align = std::max(align, a);
+    }
+    if (offset >= (uint64_t(1) << 31)) {
+      file(info.module).error(info.pos, "struct '" + name(info.name) + "' is too large");
+      offset = 0;
     }
     StructInfo& done = t_.structs[s];  // (vector unchanged: structs are all registered first)
     done.fields = std::move(fields);
     done.align = align;
-    done.size = (offset + align - 1) / align * align;
+    done.size = uint32_t((offset + align - 1) / align * align);
     done.state = StructInfo::Done;
     --structDepth_;
   }

@@ -3,6 +3,7 @@
 #include <vector>
 #include <algorithm>
 #include <memory>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -87,17 +88,22 @@ public:
   Token next() {
     // A bad character is reported and skipped: it makes no token.
     out_.tokens.clear();
+    uint32_t errorsBefore = errors_;
     while (out_.tokens.empty()) {
       skipSpaceAndComments();
       if (p_ >= s_.size()) push(Tok::Eof, s_.size());
       else lexOne();
     }
+    out_.tokens.back().bad = errors_ != errorsBefore;
     return out_.tokens.back();
   }
   std::vector<std::string>& strings() { return out_.strings; }
 
 private:
-  void error(size_t at, std::string_view msg) { f_.error(uint32_t(at), msg); }
+  void error(size_t at, std::string_view msg) {
+    ++errors_;
+    f_.error(uint32_t(at), msg);
+  }
 
   void skipSpaceAndComments() {
     while (p_ < s_.size()) {
@@ -145,8 +151,24 @@ private:
         p_ += k->text.size();
         return push(k->kind, start);
       }
-    error(start, std::string("unexpected character '") + (c >= 32 && c < 127 ? std::string(1, c) : "\\x?") + "'");
-    ++p_;
+    // One error per character: a UTF-8 sequence is shown (and skipped) whole.
+    size_t n = 1;
+    uint8_t b = uint8_t(c);
+    if (b >= 0xc0) {
+      while (p_ + n < s_.size() && n < 4 && (uint8_t(s_[p_ + n]) & 0xc0) == 0x80) ++n;
+    }
+    std::string shown;
+    if (b >= 32 && b < 127) {
+      shown = std::string(1, c);
+    } else if (b >= 0xc0 && n > 1) {
+      shown = std::string(s_.substr(p_, n));
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", b);
+      shown = buf;
+    }
+    error(start, "unexpected character '" + shown + "'");
+    p_ += n;
   }
 
   void lexNumber() {
@@ -281,6 +303,7 @@ private:
   const SourceFile& f_;
   std::string_view s_;
   size_t p_ = 0;
+  uint32_t errors_ = 0;
   Lexed out_;
 };
 

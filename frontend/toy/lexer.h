@@ -25,6 +25,7 @@ const char* tokSpelling(Tok t);
 struct Token {
   Tok kind;
   bool overflow = false;   // Int literal beyond 64 bits
+  bool bad = false;        // the lexer reported an error in or just before it
   uint32_t offset;         // byte offset in the source
   uint32_t length;
   union {

@@ -64,6 +64,9 @@ private:
   // A missing token is reported right after the previous one when the
   // parser only notices it on a later line (a forgotten `;`).
   [[noreturn]] void unexpected(const char* what) {
+    // Next to a token the lexer already reported, the parser's complaint
+    // would be a consequence of it: bail quietly.
+    if (tok().bad || (p_ > 0 && ring_[(p_ - 1) & 1].bad)) throw Bail{};
     uint32_t pos = tok().offset;
     if (p_ > 0) {
       const Token& prev = ring_[(p_ - 1) & 1];
@@ -359,6 +362,7 @@ private:
   ExprId structLit(Expr e) {
     e.kind = ExprKind::StructLit;
     expect(Tok::LBrace);
+    ++litDepth_;
     std::vector<ExprId> values;
     // Names are appended after the values: a value may be a struct literal
     // with names of its own, and each literal's names must be contiguous.
@@ -371,6 +375,7 @@ private:
       if (!accept(Tok::Comma)) break;
     }
     expect(Tok::RBrace, "'}' after the struct fields");
+    --litDepth_;
     e.list = pushExprs(values);
     e.names = {uint32_t(m_->nameList.size()), uint32_t(names.size())};
     for (auto [name, pos] : names) {
@@ -390,9 +395,20 @@ private:
     std::vector<StmtId> body;
     while (!at(Tok::RBrace) && !at(Tok::Eof)) {
       size_t before = p_;
+      unsigned litMark = litDepth_;
       try {
         body.push_back(statement());
       } catch (Bail&) {
+        // Statements start outside any header (struct literals allowed),
+        // and the braces of struct literals the error left open are
+        // skipped before looking for the statement's end.
+        noStructLit_ = false;
+        while (litDepth_ > litMark && !at(Tok::Eof)) {
+          if (at(Tok::LBrace)) ++litDepth_;
+          if (at(Tok::RBrace)) --litDepth_;
+          next();
+        }
+        litDepth_ = litMark;
         syncStatement();
         if (p_ == before) next();  // always make progress
       }
@@ -544,11 +560,28 @@ private:
     m_->funcs.push_back(f);
   }
 
+  // Parses an import or export header; after an error in it, skips to its
+  // `fn` so that the declaration that follows is read as what it is (and
+  // then dropped) instead of causing errors of its own.
+  template <class F>
+  bool header(F&& f) {
+    try {
+      f();
+      return true;
+    } catch (Bail&) {
+      while (!at(Tok::Fn) && !at(Tok::Eof) && !at(Tok::Semi)) next();
+      if (!at(Tok::Fn)) throw;
+      return false;
+    }
+  }
+
   void item() {
     size_t before = p_;
     try {
       itemInner();
     } catch (Bail&) {
+      noStructLit_ = false;
+      litDepth_ = 0;
       if (p_ == before) next();
       syncItem();
     }
@@ -562,22 +595,28 @@ private:
         next();
         FuncDecl f;
         f.linkage = FuncDecl::Export;
-        if (accept(Tok::LParen)) {
-          f.exportName = names_.intern(stringArg("the export name as a string"));
-          expect(Tok::RParen);
-        }
+        bool ok = header([&] {
+          if (accept(Tok::LParen)) {
+            f.exportName = names_.intern(stringArg("the export name as a string"));
+            expect(Tok::RParen);
+          }
+        });
         function(f, false);
+        if (!ok) m_->funcs.pop_back();
         return;
       }
       case Tok::Import: {
         next();
         FuncDecl f;
         f.linkage = FuncDecl::Import;
-        expect(Tok::LParen, "'(' and the import module after 'import'");
-        f.importModule = names_.intern(stringArg("the import module as a string"));
-        if (accept(Tok::Comma)) f.importName = names_.intern(stringArg("the import name as a string"));
-        expect(Tok::RParen);
+        bool ok = header([&] {
+          expect(Tok::LParen, "'(' and the import module after 'import'");
+          f.importModule = names_.intern(stringArg("the import module as a string"));
+          if (accept(Tok::Comma)) f.importName = names_.intern(stringArg("the import name as a string"));
+          expect(Tok::RParen);
+        });
         function(f, true);
+        if (!ok) m_->funcs.pop_back();
         return;
       }
       case Tok::Extern: {
@@ -633,6 +672,7 @@ private:
   Token ring_[2];
   size_t p_ = 0;  // tokens consumed
   bool noStructLit_ = false;
+  unsigned litDepth_ = 0;  // struct literals open (for recovery)
   unsigned depth_ = 0;
   std::unique_ptr<Module> m_;
 };
