@@ -1,9 +1,8 @@
+// `toyc check`: parses and checks Toy sources (syntax, items, bodies) with
+// the runtime, as `toyc build` does, without generating code.
 #include "frontend/driver/check.h"
-#include <memory>
-#include "frontend/toy/program.h"
+#include "frontend/driver/toy_compile.h"
 #include "utils/diag.h"
-#include "utils/file_io.h"
-#include "utils/source.h"
 
 namespace toyc::driver {
 
@@ -14,20 +13,7 @@ int runCheck(std::vector<std::string> args) {
   }
   Interner names;
   toy::Program program(names);
-  for (const std::string& path : args) {
-    std::string err;
-    auto mf = MappedFile::open(path, err);
-    if (!mf) {
-      error("cannot open " + path + ": " + err);
-      continue;
-    }
-    std::string text(reinterpret_cast<const char*>(mf->bytes().data()), mf->bytes().size());
-    program.files.push_back(std::make_unique<SourceFile>(path, std::move(text)));
-    program.modules.push_back(toy::parse(*program.files.back(), names));
-  }
-  // Items are checked only when every file parsed: syntax errors first.
-  if (!Diag::get().failed()) toy::checkItems(program);
-  return Diag::get().failed() ? 1 : 0;
+  return loadAndCheck(args, program) ? 0 : 1;
 }
 
 }  // namespace toyc::driver

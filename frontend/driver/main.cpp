@@ -23,7 +23,7 @@ static int usage() {
       "  toyc run <prog.toy...> [args...]  build in memory and run under node's WASI\n"
       "  toyc link [options] <inputs...>   link objects and archives (wasm-ld options)\n"
       "  toyc build-obj <object> -o <out>  write a relocatable object from its atoms\n"
-      "  toyc check <file.toy...>          parse Toy sources and report syntax errors\n"
+      "  toyc check <file.toy...>          check Toy sources (syntax, types) without building\n"
       "  toyc --version\n\n"
       "Invoked as `toyc-wasm-ld` or `wasm-ld`, toyc behaves as `toyc link`, so\n"
       "`clang --ld-path=toyc-wasm-ld` links with it.\n",

@@ -8,9 +8,9 @@
 
 namespace toyc::driver {
 
-bool compileToy(const std::vector<std::string>& files, Interner& names, const ToyOptions& topts, ToyUnits& out) {
+bool loadAndCheck(const std::vector<std::string>& files, toy::Program& program) {
   PhaseTimer phase;
-  toy::Program program(names);
+  Interner& names = program.names;
   // Parsing: the user's files, then the runtime's (their own namespace).
   for (const std::string& path : files) {
     std::string err;
@@ -33,11 +33,20 @@ bool compileToy(const std::vector<std::string>& files, Interner& names, const To
   phase("toy: parse");
   // Items are checked only when every file parsed, bodies only when the
   // items are sound: later errors would mostly follow from earlier ones.
-  if (!toy::checkItems(program)) return false;
+  // (Errors are counted when each pass flushes them, in source order.)
+  toy::checkItems(program);
+  if (Diag::get().failed()) return false;
   phase("toy: check items");
-  if (!toy::checkBodies(program)) return false;
+  toy::checkBodies(program);
+  if (Diag::get().failed()) return false;
   phase("toy: check bodies");
+  return true;
+}
 
+bool compileToy(const std::vector<std::string>& files, Interner& names, const ToyOptions& topts, ToyUnits& out) {
+  PhaseTimer phase;
+  toy::Program program(names);
+  if (!loadAndCheck(files, program)) return false;
   auto it = program.items.find(names.intern("main").v);
   bool hasMain = it != program.items.end() && it->second.kind == toy::ItemRef::Func &&
                  program.modules[it->second.module]->funcs[it->second.index].linkage == toy::FuncDecl::Internal;

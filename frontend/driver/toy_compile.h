@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 #include "frontend/toy/lower.h"
+#include "frontend/toy/program.h"
 #include "link/unit.h"
 #include "utils/intern.h"
 
@@ -27,6 +28,10 @@ struct ToyUnits {
   bool reactor = false;  // the module is a reactor (no entry, exports `_initialize`)
   bool hasMain = false;  // the Toy sources define `fn main`
 };
+
+// Parses `files` and the runtime into `program` and checks everything
+// (items, then bodies). Reports errors; false after any.
+bool loadAndCheck(const std::vector<std::string>& files, toy::Program& program);
 
 // Parses and checks `files` together with the runtime, and lowers the
 // user's files and the runtime as asked. Reports errors; false after any.
