@@ -1,0 +1,411 @@
+// Instruction selection for 128-bit values: i128 (two i64 parts: low,
+// high) with inline addition, logic, compares and constant shifts and
+// compiler-rt calls for the rest (__multi3, __divti3, __ashlti3, ...); fp128
+// (C's long double on wasm32) entirely through compiler-rt (__addtf3,
+// __eqtf2, __extenddftf2, ...), as LLVM's backend does.
+#include <llvm/IR/Constants.h>
+#include <llvm/IR/Intrinsics.h>
+#include "frontend/llvm/isel.h"
+
+namespace toyc::llvmir {
+
+using namespace codegen;
+
+namespace {
+
+enum : uint16_t {
+  I32Eqz = 0x45, I32And = 0x71, I32Or = 0x72, I32Xor = 0x73,
+  I64Eqz = 0x50, I64Eq = 0x51, I64Ne = 0x52, I64LtS = 0x53, I64LtU = 0x54, I64GtS = 0x55, I64GtU = 0x56,
+  I64LeS = 0x57, I64LeU = 0x58, I64GeS = 0x59, I64GeU = 0x5a, I64Clz = 0x79, I64Ctz = 0x7a, I64Popcnt = 0x7b,
+  I64Add = 0x7c, I64Sub = 0x7d, I64Mul = 0x7e, I64And = 0x83, I64Or = 0x84, I64Xor = 0x85, I64Shl = 0x86,
+  I64ShrS = 0x87, I64ShrU = 0x88,
+};
+
+}  // namespace
+
+uint32_t FunctionLowering::wideICmp(llvm::CmpInst::Predicate p, const llvm::Value* x, const llvm::Value* y) {
+  std::vector<uint32_t> a, b;
+  if (!getParts(x, a) || !getParts(y, b) || a.size() != 2 || b.size() != 2) return kNoValue;
+  if (llvm::CmpInst::isEquality(p)) {
+    uint32_t d = add(I64Or, Ty::I64, {add(I64Xor, Ty::I64, {a[0], b[0]}), add(I64Xor, Ty::I64, {a[1], b[1]})});
+    uint32_t z = add(I64Eqz, Ty::I32, {d}, ExtZero);
+    return p == llvm::CmpInst::ICMP_EQ ? z : add(I32Eqz, Ty::I32, {z}, ExtZero);
+  }
+  uint16_t lo, hi;
+  switch (p) {
+    case llvm::CmpInst::ICMP_ULT: lo = I64LtU; hi = I64LtU; break;
+    case llvm::CmpInst::ICMP_ULE: lo = I64LeU; hi = I64LtU; break;
+    case llvm::CmpInst::ICMP_UGT: lo = I64GtU; hi = I64GtU; break;
+    case llvm::CmpInst::ICMP_UGE: lo = I64GeU; hi = I64GtU; break;
+    case llvm::CmpInst::ICMP_SLT: lo = I64LtU; hi = I64LtS; break;
+    case llvm::CmpInst::ICMP_SLE: lo = I64LeU; hi = I64LtS; break;
+    case llvm::CmpInst::ICMP_SGT: lo = I64GtU; hi = I64GtS; break;
+    case llvm::CmpInst::ICMP_SGE: lo = I64GeU; hi = I64GtS; break;
+    default: return kNoValue;
+  }
+  uint32_t cl = add(lo, Ty::I32, {a[0], b[0]}, ExtZero);
+  uint32_t ch = add(hi, Ty::I32, {a[1], b[1]}, ExtZero);
+  uint32_t eq = add(I64Eq, Ty::I32, {a[1], b[1]}, ExtZero);
+  return add(0x1b, Ty::I32, {cl, ch, eq}, ExtZero);
+}
+
+uint32_t FunctionLowering::fp128Cmp(llvm::CmpInst::Predicate p, const llvm::Value* x, const llvm::Value* y) {
+  std::vector<uint32_t> a, b;
+  if (!getParts(x, a) || !getParts(y, b) || a.size() != 2 || b.size() != 2) return kNoValue;
+  auto lib = [&](LibFn fn) { return callLib(fn, {a[0], a[1], b[0], b[1]}, Ty::I32); };
+  auto cmp0 = [&](uint32_t v, uint16_t op) { return add(op, Ty::I32, {v, c32(0)}, ExtZero); };
+  const uint16_t eq = 0x46, ne = 0x47, lt = 0x48, gt = 0x4a, le = 0x4c, ge = 0x4e;
+  switch (p) {
+    case llvm::CmpInst::FCMP_FALSE: return track(c32(0), ExtZero);
+    case llvm::CmpInst::FCMP_TRUE: return track(c32(1), ExtZero);
+    case llvm::CmpInst::FCMP_OEQ: return cmp0(lib(LibFn::Eqtf2), eq);
+    case llvm::CmpInst::FCMP_UNE: return cmp0(lib(LibFn::Netf2), ne);
+    case llvm::CmpInst::FCMP_OLT: return cmp0(lib(LibFn::Lttf2), lt);
+    case llvm::CmpInst::FCMP_OLE: return cmp0(lib(LibFn::Letf2), le);
+    case llvm::CmpInst::FCMP_OGT: return cmp0(lib(LibFn::Gttf2), gt);
+    case llvm::CmpInst::FCMP_OGE: return cmp0(lib(LibFn::Getf2), ge);
+    case llvm::CmpInst::FCMP_ULT: return cmp0(lib(LibFn::Getf2), lt);
+    case llvm::CmpInst::FCMP_ULE: return cmp0(lib(LibFn::Gttf2), le);
+    case llvm::CmpInst::FCMP_UGT: return cmp0(lib(LibFn::Letf2), gt);
+    case llvm::CmpInst::FCMP_UGE: return cmp0(lib(LibFn::Lttf2), ge);
+    case llvm::CmpInst::FCMP_UNO: return cmp0(lib(LibFn::Unordtf2), ne);
+    case llvm::CmpInst::FCMP_ORD: return cmp0(lib(LibFn::Unordtf2), eq);
+    case llvm::CmpInst::FCMP_ONE: {
+      uint32_t n = cmp0(lib(LibFn::Netf2), ne);
+      uint32_t o = cmp0(lib(LibFn::Unordtf2), eq);
+      return add(I32And, Ty::I32, {n, o}, ExtZero);
+    }
+    case llvm::CmpInst::FCMP_UEQ: {
+      uint32_t e = cmp0(lib(LibFn::Eqtf2), eq);
+      uint32_t u = cmp0(lib(LibFn::Unordtf2), ne);
+      return add(I32Or, Ty::I32, {e, u}, ExtZero);
+    }
+    default: return kNoValue;
+  }
+}
+
+bool FunctionLowering::wideBinary(const llvm::BinaryOperator& bo) {
+  std::vector<uint32_t> a, b;
+  if (!getParts(bo.getOperand(0), a) || !getParts(bo.getOperand(1), b) || a.size() != 2 || b.size() != 2) return fail(bo);
+  uint32_t r[2];
+  auto lib = [&](LibFn fn) { callLibIndirect(fn, {a[0], a[1], b[0], b[1]}, r); };
+  switch (bo.getOpcode()) {
+    case llvm::Instruction::FAdd: lib(LibFn::Addtf3); break;
+    case llvm::Instruction::FSub: lib(LibFn::Subtf3); break;
+    case llvm::Instruction::FMul: lib(LibFn::Multf3); break;
+    case llvm::Instruction::FDiv: lib(LibFn::Divtf3); break;
+    case llvm::Instruction::FRem: lib(LibFn::Fmodl); break;
+    case llvm::Instruction::Mul: lib(LibFn::Multi3); break;
+    case llvm::Instruction::SDiv: lib(LibFn::Divti3); break;
+    case llvm::Instruction::UDiv: lib(LibFn::Udivti3); break;
+    case llvm::Instruction::SRem: lib(LibFn::Modti3); break;
+    case llvm::Instruction::URem: lib(LibFn::Umodti3); break;
+    case llvm::Instruction::Add: {
+      r[0] = add(I64Add, Ty::I64, {a[0], b[0]});
+      uint32_t carry = add(0xad, Ty::I64, {add(I64LtU, Ty::I32, {r[0], a[0]})});
+      r[1] = add(I64Add, Ty::I64, {add(I64Add, Ty::I64, {a[1], b[1]}), carry});
+      break;
+    }
+    case llvm::Instruction::Sub: {
+      r[0] = add(I64Sub, Ty::I64, {a[0], b[0]});
+      uint32_t borrow = add(0xad, Ty::I64, {add(I64LtU, Ty::I32, {a[0], b[0]})});
+      r[1] = add(I64Sub, Ty::I64, {add(I64Sub, Ty::I64, {a[1], b[1]}), borrow});
+      break;
+    }
+    case llvm::Instruction::And: case llvm::Instruction::Or: case llvm::Instruction::Xor: {
+      uint16_t op = bo.getOpcode() == llvm::Instruction::And ? I64And : bo.getOpcode() == llvm::Instruction::Or ? I64Or : I64Xor;
+      r[0] = add(op, Ty::I64, {a[0], b[0]});
+      r[1] = add(op, Ty::I64, {a[1], b[1]});
+      break;
+    }
+    case llvm::Instruction::Shl: case llvm::Instruction::LShr: case llvm::Instruction::AShr: {
+      auto* k = llvm::dyn_cast<llvm::ConstantInt>(bo.getOperand(1));
+      if (!k) {
+        LibFn fn = bo.getOpcode() == llvm::Instruction::Shl ? LibFn::Ashlti3
+                   : bo.getOpcode() == llvm::Instruction::LShr ? LibFn::Lshrti3 : LibFn::Ashrti3;
+        uint32_t amt = add(0xa7, Ty::I32, {b[0]});
+        callLibIndirect(fn, {a[0], a[1], amt}, r);
+        break;
+      }
+      unsigned s = unsigned(k->getValue().getLimitedValue(127));
+      auto c = [&](unsigned v) { return c64(int64_t(v)); };
+      if (bo.getOpcode() == llvm::Instruction::Shl) {
+        if (s == 0) r[0] = a[0], r[1] = a[1];
+        else if (s < 64) {
+          r[0] = add(I64Shl, Ty::I64, {a[0], c(s)});
+          r[1] = add(I64Or, Ty::I64, {add(I64Shl, Ty::I64, {a[1], c(s)}), add(I64ShrU, Ty::I64, {a[0], c(64 - s)})});
+        } else {
+          r[0] = c64(0);
+          r[1] = s == 64 ? a[0] : add(I64Shl, Ty::I64, {a[0], c(s - 64)});
+        }
+      } else {
+        bool arith = bo.getOpcode() == llvm::Instruction::AShr;
+        uint16_t shr = arith ? I64ShrS : I64ShrU;
+        if (s == 0) r[0] = a[0], r[1] = a[1];
+        else if (s < 64) {
+          r[0] = add(I64Or, Ty::I64, {add(I64ShrU, Ty::I64, {a[0], c(s)}), add(I64Shl, Ty::I64, {a[1], c(64 - s)})});
+          r[1] = add(shr, Ty::I64, {a[1], c(s)});
+        } else {
+          r[0] = s == 64 ? a[1] : add(shr, Ty::I64, {a[1], c(s - 64)});
+          r[1] = arith ? add(I64ShrS, Ty::I64, {a[1], c(63)}) : c64(0);
+        }
+      }
+      break;
+    }
+    default: return fail(bo);
+  }
+  defineParts(&bo, r);
+  return true;
+}
+
+bool FunctionLowering::wideCast(const llvm::CastInst& c) {
+  llvm::Type* from = c.getSrcTy();
+  llvm::Type* to = c.getDestTy();
+  const llvm::Value* x = c.getOperand(0);
+  std::vector<uint32_t> a;
+  uint32_t r[2];
+  bool toWide = isWide(to), fromWide = isWide(from);
+  unsigned wf = widthOf(from), wt = widthOf(to);
+  auto fty = [](llvm::Type* t) { return t->isFloatTy() ? Ty::F32 : t->isDoubleTy() ? Ty::F64 : Ty::None; };
+  switch (c.getOpcode()) {
+    case llvm::Instruction::BitCast:
+      if (!getParts(x, a) || a.size() != 2) return fail(c);
+      defineParts(&c, a);
+      return true;
+    case llvm::Instruction::Trunc: {
+      if (!getParts(x, a) || a.size() != 2) return fail(c);
+      if (toWide) {
+        defineParts(&c, a);
+        return true;
+      }
+      define(&c, wt <= 32 ? add(0xa7, Ty::I32, {a[0]}) : a[0]);
+      return true;
+    }
+    case llvm::Instruction::ZExt: case llvm::Instruction::SExt: {
+      bool s = c.getOpcode() == llvm::Instruction::SExt;
+      if (wf > 64) return fail(c);
+      uint32_t v = s ? sextOp(x) : zextOp(x);
+      if (v == kNoValue) return fail(c);
+      if (wf <= 32) v = add(s ? 0xac : 0xad, Ty::I64, {v});
+      r[0] = v;
+      r[1] = s ? add(I64ShrS, Ty::I64, {v, c64(63)}) : c64(0);
+      defineParts(&c, r);
+      return true;
+    }
+    case llvm::Instruction::PtrToInt: {
+      uint32_t v = get(x);
+      if (v == kNoValue) return fail(c);
+      r[0] = add(0xad, Ty::I64, {v});
+      r[1] = c64(0);
+      defineParts(&c, r);
+      return true;
+    }
+    case llvm::Instruction::IntToPtr: {
+      if (!getParts(x, a) || a.size() != 2) return fail(c);
+      define(&c, add(0xa7, Ty::I32, {a[0]}));
+      return true;
+    }
+    case llvm::Instruction::FPExt: {
+      Ty ft = fty(from);
+      uint32_t v = get(x);
+      if (ft == Ty::None || v == kNoValue || !to->isFP128Ty()) return fail(c);
+      callLibIndirect(ft == Ty::F32 ? LibFn::Extendsftf2 : LibFn::Extenddftf2, {v}, r);
+      defineParts(&c, r);
+      return true;
+    }
+    case llvm::Instruction::FPTrunc: {
+      Ty tt = fty(to);
+      if (tt == Ty::None || !getParts(x, a) || a.size() != 2) return fail(c);
+      define(&c, callLib(tt == Ty::F32 ? LibFn::Trunctfsf2 : LibFn::Trunctfdf2, {a[0], a[1]}, tt));
+      return true;
+    }
+    case llvm::Instruction::FPToSI: case llvm::Instruction::FPToUI: {
+      bool s = c.getOpcode() == llvm::Instruction::FPToSI;
+      if (toWide) {
+        if (from->isFP128Ty()) {
+          if (!getParts(x, a) || a.size() != 2) return fail(c);
+          callLibIndirect(s ? LibFn::Fixtfti : LibFn::Fixunstfti, {a[0], a[1]}, r);
+        } else {
+          Ty ft = fty(from);
+          uint32_t v = get(x);
+          if (ft == Ty::None || v == kNoValue) return fail(c);
+          LibFn fn = ft == Ty::F32 ? (s ? LibFn::Fixsfti : LibFn::Fixunssfti) : (s ? LibFn::Fixdfti : LibFn::Fixunsdfti);
+          callLibIndirect(fn, {v}, r);
+        }
+        defineParts(&c, r);
+        return true;
+      }
+      if (!getParts(x, a) || a.size() != 2 || !wt || wt > 64) return fail(c);
+      LibFn fn = wt <= 32 ? (s ? LibFn::Fixtfsi : LibFn::Fixunstfsi) : (s ? LibFn::Fixtfdi : LibFn::Fixunstfdi);
+      define(&c, callLib(fn, {a[0], a[1]}, wt <= 32 ? Ty::I32 : Ty::I64));
+      return true;
+    }
+    case llvm::Instruction::SIToFP: case llvm::Instruction::UIToFP: {
+      bool s = c.getOpcode() == llvm::Instruction::SIToFP;
+      if (fromWide) {
+        if (!getParts(x, a) || a.size() != 2) return fail(c);
+        if (to->isFP128Ty()) {
+          callLibIndirect(s ? LibFn::Floattitf : LibFn::Floatuntitf, {a[0], a[1]}, r);
+          defineParts(&c, r);
+          return true;
+        }
+        Ty tt = fty(to);
+        if (tt == Ty::None) return fail(c);
+        LibFn fn = tt == Ty::F32 ? (s ? LibFn::Floattisf : LibFn::Floatuntisf) : (s ? LibFn::Floattidf : LibFn::Floatuntidf);
+        define(&c, callLib(fn, {a[0], a[1]}, tt));
+        return true;
+      }
+      if (!wf || wf > 64) return fail(c);
+      uint32_t v = s ? sextOp(x) : zextOp(x);
+      if (v == kNoValue) return fail(c);
+      LibFn fn = wf <= 32 ? (s ? LibFn::Floatsitf : LibFn::Floatunsitf) : (s ? LibFn::Floatditf : LibFn::Floatunditf);
+      callLibIndirect(fn, {v}, r);
+      defineParts(&c, r);
+      return true;
+    }
+    default: return fail(c);
+  }
+}
+
+bool FunctionLowering::lowerWide(const llvm::Instruction& in) {
+  if (auto* bo = llvm::dyn_cast<llvm::BinaryOperator>(&in)) return wideBinary(*bo);
+  if (auto* c = llvm::dyn_cast<llvm::CastInst>(&in)) return wideCast(*c);
+  if (auto* ic = llvm::dyn_cast<llvm::ICmpInst>(&in)) {
+    uint32_t r = wideICmp(ic->getPredicate(), ic->getOperand(0), ic->getOperand(1));
+    if (r == kNoValue) return fail(in);
+    define(&in, r);
+    return true;
+  }
+  if (auto* fc = llvm::dyn_cast<llvm::FCmpInst>(&in)) {
+    uint32_t r = fp128Cmp(fc->getPredicate(), fc->getOperand(0), fc->getOperand(1));
+    if (r == kNoValue) return fail(in);
+    define(&in, r);
+    return true;
+  }
+  if (in.getOpcode() == llvm::Instruction::FNeg) {
+    std::vector<uint32_t> a;
+    if (!getParts(in.getOperand(0), a) || a.size() != 2) return fail(in);
+    uint32_t r[2] = {a[0], add(I64Xor, Ty::I64, {a[1], c64(INT64_MIN)})};
+    defineParts(&in, r);
+    return true;
+  }
+  auto* call = llvm::dyn_cast<llvm::CallBase>(&in);
+  const llvm::Function* callee = call ? call->getCalledFunction() : nullptr;
+  if (!callee || !callee->isIntrinsic()) return fail(in);
+  namespace I = llvm::Intrinsic;
+  std::vector<uint32_t> a, b;
+  uint32_t r[2];
+  auto args1 = [&] { return getParts(call->getArgOperand(0), a) && a.size() == 2; };
+  auto args2 = [&] { return args1() && getParts(call->getArgOperand(1), b) && b.size() == 2; };
+  bool fp = call->getType()->isFP128Ty();
+  switch (callee->getIntrinsicID()) {
+    case I::fabs:
+      if (!args1()) return fail(in);
+      r[0] = a[0];
+      r[1] = add(I64And, Ty::I64, {a[1], c64(INT64_MAX)});
+      break;
+    case I::copysign:
+      if (!args2()) return fail(in);
+      r[0] = a[0];
+      r[1] = add(I64Or, Ty::I64, {add(I64And, Ty::I64, {a[1], c64(INT64_MAX)}), add(I64And, Ty::I64, {b[1], c64(INT64_MIN)})});
+      break;
+    case I::sqrt: case I::floor: case I::ceil: case I::trunc: case I::rint: case I::nearbyint: case I::round: {
+      if (!fp || !args1()) return fail(in);
+      auto id = callee->getIntrinsicID();
+      LibFn fn = id == I::sqrt ? LibFn::Sqrtl : id == I::floor ? LibFn::Floorl : id == I::ceil ? LibFn::Ceill
+                 : id == I::trunc ? LibFn::Truncl : id == I::rint ? LibFn::Rintl : id == I::nearbyint ? LibFn::Nearbyintl
+                 : LibFn::Roundl;
+      callLibIndirect(fn, {a[0], a[1]}, r);
+      break;
+    }
+    case I::minnum: case I::maxnum: case I::pow:
+      if (!fp || !args2()) return fail(in);
+      callLibIndirect(callee->getIntrinsicID() == I::minnum ? LibFn::Fminl
+                      : callee->getIntrinsicID() == I::maxnum ? LibFn::Fmaxl : LibFn::Powl,
+                      {a[0], a[1], b[0], b[1]}, r);
+      break;
+    case I::fma: case I::fmuladd: {
+      std::vector<uint32_t> c;
+      if (!fp || !args2() || !getParts(call->getArgOperand(2), c) || c.size() != 2) return fail(in);
+      if (callee->getIntrinsicID() == I::fma) {
+        std::vector<uint32_t> all{a[0], a[1], b[0], b[1], c[0], c[1]};
+        hasCalls_ = true;
+        callCursor_ = 0;
+        uint32_t off = callArea(16, 16);
+        std::vector<uint32_t> args{frameAddr(off)};
+        args.insert(args.end(), all.begin(), all.end());
+        f_->add(OpCall, Ty::None, args, 0, externRef(LibFn::Fmal));
+        r[0] = track(f_->load(0x29, Ty::I64, fp_, off, 3), ExtNone);
+        r[1] = track(f_->load(0x29, Ty::I64, fp_, off + 8, 3), ExtNone);
+      } else {
+        uint32_t m[2];
+        callLibIndirect(LibFn::Multf3, {a[0], a[1], b[0], b[1]}, m);
+        callLibIndirect(LibFn::Addtf3, {m[0], m[1], c[0], c[1]}, r);
+      }
+      break;
+    }
+    case I::ctpop: {
+      if (!args1()) return fail(in);
+      r[0] = add(I64Add, Ty::I64, {add(I64Popcnt, Ty::I64, {a[0]}), add(I64Popcnt, Ty::I64, {a[1]})});
+      r[1] = c64(0);
+      break;
+    }
+    case I::ctlz: case I::cttz: {
+      if (!args1()) return fail(in);
+      bool lz = callee->getIntrinsicID() == I::ctlz;
+      uint32_t first = lz ? a[1] : a[0], second = lz ? a[0] : a[1];
+      uint16_t op = lz ? I64Clz : I64Ctz;
+      uint32_t x = add(op, Ty::I64, {first});
+      uint32_t y = add(I64Add, Ty::I64, {add(op, Ty::I64, {second}), c64(64)});
+      uint32_t z = add(I64Eqz, Ty::I32, {first});
+      r[0] = add(0x1b, Ty::I64, {y, x, z});
+      r[1] = c64(0);
+      break;
+    }
+    case I::umin: case I::umax: case I::smin: case I::smax: {
+      if (!args2()) return fail(in);
+      auto id = callee->getIntrinsicID();
+      auto pred = id == I::umin ? llvm::CmpInst::ICMP_ULT : id == I::umax ? llvm::CmpInst::ICMP_UGT
+                  : id == I::smin ? llvm::CmpInst::ICMP_SLT : llvm::CmpInst::ICMP_SGT;
+      uint32_t c = wideICmp(pred, call->getArgOperand(0), call->getArgOperand(1));
+      if (c == kNoValue) return fail(in);
+      r[0] = add(0x1b, Ty::I64, {a[0], b[0], c});
+      r[1] = add(0x1b, Ty::I64, {a[1], b[1], c});
+      break;
+    }
+    case I::abs: {
+      if (!args1()) return fail(in);
+      uint32_t nlo = add(I64Sub, Ty::I64, {c64(0), a[0]});
+      uint32_t borrow = add(0xad, Ty::I64, {add(I64Ne, Ty::I32, {a[0], c64(0)})});
+      uint32_t nhi = add(I64Sub, Ty::I64, {add(I64Sub, Ty::I64, {c64(0), a[1]}), borrow});
+      uint32_t neg = add(I64LtS, Ty::I32, {a[1], c64(0)});
+      r[0] = add(0x1b, Ty::I64, {nlo, a[0], neg});
+      r[1] = add(0x1b, Ty::I64, {nhi, a[1], neg});
+      break;
+    }
+    case I::bswap: {
+      if (!args1()) return fail(in);
+      // Each half byte-swapped (through two 32-bit swaps), halves exchanged.
+      auto swap64 = [&](uint32_t v) {
+        auto bswap32 = [&](uint32_t x) {
+          uint32_t hi = add(I32And, Ty::I32, {add(0x78, Ty::I32, {x, c32(8)}), c32(int32_t(0xff00ff00u))});
+          uint32_t lo = add(I32And, Ty::I32, {add(0x77, Ty::I32, {x, c32(8)}), c32(0x00ff00ff)});
+          return add(I32Or, Ty::I32, {hi, lo});
+        };
+        uint32_t lo = add(0xa7, Ty::I32, {v});
+        uint32_t hi = add(0xa7, Ty::I32, {add(I64ShrU, Ty::I64, {v, c64(32)})});
+        uint32_t nlo = add(0xad, Ty::I64, {bswap32(lo)});
+        uint32_t nhi = add(0xad, Ty::I64, {bswap32(hi)});
+        return add(I64Or, Ty::I64, {add(I64Shl, Ty::I64, {nlo, c64(32)}), nhi});
+      };
+      r[0] = swap64(a[1]);
+      r[1] = swap64(a[0]);
+      break;
+    }
+    default: return fail(in);
+  }
+  defineParts(&in, r);
+  return true;
+}
+
+}  // namespace toyc::llvmir
