@@ -18,6 +18,7 @@
 #include "codegen/function_builder.h"
 #include "codegen/ops.h"
 #include "frontend/toy/lower_context.h"
+#include "frontend/toy/lower_ops.h"
 
 namespace toyc::toy {
 
@@ -757,22 +758,7 @@ private:
     }
   }
 
-  // Keeps i8/u8/i16/u16 values sign- or zero-extended in their i32.
-  void normalize(TypeId id) {
-    switch (kind(id)) {
-      case TK::I8: fb_.op(Op("i32.extend8_s")); break;
-      case TK::I16: fb_.op(Op("i32.extend16_s")); break;
-      case TK::U8:
-        fb_.i32Const(0xff);
-        fb_.op(Op("i32.and"));
-        break;
-      case TK::U16:
-        fb_.i32Const(0xffff);
-        fb_.op(Op("i32.and"));
-        break;
-      default: break;
-    }
-  }
+  void normalize(TypeId id) { emitNormalize(fb_, t, id); }
 
   void binary(const Expr& e, TypeId et) {
     if (e.op == Tok::AndAnd || e.op == Tok::OrOr) {
@@ -801,19 +787,7 @@ private:
     }
   }
 
-  void compare(Tok op, TypeId id) {
-    // Rows: eq ne lt le gt ge, per class.
-    static constexpr uint8_t i32s[] = {Op("i32.eq"), Op("i32.ne"), Op("i32.lt_s"), Op("i32.le_s"), Op("i32.gt_s"), Op("i32.ge_s")};
-    static constexpr uint8_t i32u[] = {Op("i32.eq"), Op("i32.ne"), Op("i32.lt_u"), Op("i32.le_u"), Op("i32.gt_u"), Op("i32.ge_u")};
-    static constexpr uint8_t i64s[] = {Op("i64.eq"), Op("i64.ne"), Op("i64.lt_s"), Op("i64.le_s"), Op("i64.gt_s"), Op("i64.ge_s")};
-    static constexpr uint8_t i64u[] = {Op("i64.eq"), Op("i64.ne"), Op("i64.lt_u"), Op("i64.le_u"), Op("i64.gt_u"), Op("i64.ge_u")};
-    static constexpr uint8_t f32[] = {Op("f32.eq"), Op("f32.ne"), Op("f32.lt"), Op("f32.le"), Op("f32.gt"), Op("f32.ge")};
-    static constexpr uint8_t f64[] = {Op("f64.eq"), Op("f64.ne"), Op("f64.lt"), Op("f64.le"), Op("f64.gt"), Op("f64.ge")};
-    unsigned i = op == Tok::Eq ? 0 : op == Tok::Ne ? 1 : op == Tok::Lt ? 2 : op == Tok::Le ? 3 : op == Tok::Gt ? 4 : 5;
-    const uint8_t* row = kind(id) == TK::F32 ? f32 : kind(id) == TK::F64 ? f64 : is64(id) ? (isSigned(id) ? i64s : i64u)
-                                                                                          : (isSigned(id) ? i32s : i32u);
-    fb_.op(row[i]);
-  }
+  void compare(Tok op, TypeId id) { emitCompare(fb_, t, op, id); }
 
   // [a, b] on the stack -> a op b, of type `id` (b of type `bt` for shifts).
   void arith(Tok op, TypeId id, TypeId bt) {
@@ -896,53 +870,7 @@ private:
     fb_.end();
   }
 
-  // `x as T`: the value of type `from` on the stack becomes a `to`.
-  void convert(TypeId from, TypeId to) {
-    if (from == to) return;
-    TK f = kind(from), k = kind(to);
-    bool fFloat = isFloat(from), tFloat = isFloat(to);
-    if (fFloat && tFloat) {
-      fb_.op(k == TK::F64 ? Op("f64.promote_f32") : Op("f32.demote_f64"));
-      return;
-    }
-    if (!fFloat && tFloat) {
-      bool sg = isSigned(from);
-      if (is64(from)) fb_.op(k == TK::F32 ? (sg ? Op("f32.convert_i64_s") : Op("f32.convert_i64_u")) : (sg ? Op("f64.convert_i64_s") : Op("f64.convert_i64_u")));
-      else fb_.op(k == TK::F32 ? (sg ? Op("f32.convert_i32_s") : Op("f32.convert_i32_u")) : (sg ? Op("f64.convert_i32_s") : Op("f64.convert_i32_u")));
-      return;
-    }
-    if (fFloat) {
-      // Saturating, NaN -> 0; narrow targets clamp first (exact bounds).
-      bool f32 = f == TK::F32;
-      unsigned bits = t.size(to) * 8;
-      if (bits < 32) {
-        double lo = isSigned(to) ? -double(1u << (bits - 1)) : 0, hi = isSigned(to) ? double((1u << (bits - 1)) - 1) : double((1u << bits) - 1);
-        if (f32) {
-          fb_.f32Const(float(lo));
-          fb_.op(Op("f32.max"));
-          fb_.f32Const(float(hi));
-          fb_.op(Op("f32.min"));
-        } else {
-          fb_.f64Const(lo);
-          fb_.op(Op("f64.max"));
-          fb_.f64Const(hi);
-          fb_.op(Op("f64.min"));
-        }
-      }
-      bool sg = isSigned(to) || bits < 32;
-      if (is64(to)) fb_.opFC(f32 ? (sg ? Fc("i64.trunc_sat_f32_s") : Fc("i64.trunc_sat_f32_u")) : (sg ? Fc("i64.trunc_sat_f64_s") : Fc("i64.trunc_sat_f64_u")));
-      else fb_.opFC(f32 ? (sg ? Fc("i32.trunc_sat_f32_s") : Fc("i32.trunc_sat_f32_u")) : (sg ? Fc("i32.trunc_sat_f64_s") : Fc("i32.trunc_sat_f64_u")));
-      return;
-    }
-    // Integers, bools, pointers and function values.
-    bool f64b = is64(from), t64b = is64(to);
-    if (f64b && !t64b) fb_.op(Op("i32.wrap_i64"));
-    if (!f64b && t64b) {
-      fb_.op(isSigned(from) ? Op("i64.extend_i32_s") : Op("i64.extend_i32_u"));
-      return;
-    }
-    if (!t64b) normalize(to);
-  }
+  void convert(TypeId from, TypeId to) { emitConvert(fb_, t, from, to); }
 
   // Evaluates a call's arguments into its block and calls; the results are
   // in the block (fp + outOff) afterwards. Returns the callee's layout.
