@@ -49,6 +49,7 @@ void MFunc::clear() {
   blocks.clear();
   cfg.clear();
   restoreSp = false;
+  invalidOperand = false;
   frameSize = 0;
   spSym = tableSym = kNoSym;
   current = 0;
@@ -70,6 +71,7 @@ uint32_t MFunc::addDetached(uint16_t op, Ty ty, std::span<const uint32_t> o, int
   i.imm = imm;
   i.sym = sym;
   i.block = UINT32_MAX;
+  for (uint32_t v : o) invalidOperand |= v >= insts.size();
   operands.insert(operands.end(), o.begin(), o.end());
   insts.push_back(i);
   next.push_back(kNoValue);

@@ -105,6 +105,9 @@ public:
   bool restoreSp = false;
   uint32_t frameSize = 0;
   uint32_t spSym = kNoSym;          // __stack_pointer
+  // Set when an instruction was given an operand that is not a value (a
+  // frontend's signal that it could not lower something).
+  bool invalidOperand = false;
   uint32_t tableSym = kNoSym;       // __indirect_function_table
 
   void clear();

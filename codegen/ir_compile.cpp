@@ -47,6 +47,21 @@ void removeDeadCode(FuncState& s) {
         f.insts[i].op = OpNop;
       }
 
+  // A Move of an SSA value is the value itself: uses read the source
+  // (a Move of a phi keeps its own value: it is a snapshot).
+  {
+    auto resolve = [&](uint32_t v) {
+      while (f.insts[v].op == OpMove && f.insts[v].numOps == 1 && f.insts[f.ops(v)[0]].op != OpPhi) v = f.ops(v)[0];
+      return v;
+    };
+    for (uint32_t b = 0; b < nb; ++b)
+      for (uint32_t i = f.blocks[b].first; i != kNoValue; i = f.next[i]) {
+        auto o = f.ops(i);
+        for (uint32_t k = 0; k < FuncState::usedOps(f.insts[i]); ++k)
+          if (f.insts[o[k]].op == OpMove) o[k] = resolve(o[k]);
+      }
+  }
+
   // Copy sources by phi: for every phi, the (copy, pair index) that assign it.
   std::vector<uint32_t> phiBegin(n + 1, 0), phiRefs;
   for (uint32_t b = 0; b < nb; ++b)

@@ -141,9 +141,18 @@ private:
   // i's local: then local.set + local.get become local.tee.
   bool nextReads(uint32_t i) {
     uint32_t x = f_.next[i];
+    uint32_t slot = 0;  // operand of x emitted first
     for (; x != kNoValue; x = f_.next[x]) {
+      slot = 0;
       const MInst& xi = f_.insts[x];
       if (s_.inTree(x) || isRemat(xi.op) || xi.op == OpPhi || xi.op == OpParam || xi.op == OpNop) continue;
+      if (xi.op == OpCopy) {
+        // Pairs that stay in place emit nothing; an empty copy is skipped.
+        uint32_t h = xi.numOps / 2;
+        slot = 0;
+        while (slot < h && sameLocal(x, slot)) ++slot;
+        if (slot == h) continue;
+      }
       break;
     }
     if (x == kNoValue) return false;
@@ -154,17 +163,26 @@ private:
       if (nd.kind != NodeKind::Client) return false;
       if (nd.exit != Exit::CondBr && nd.exit != Exit::Switch && nd.exit != Exit::Return) return false;
     }
-    // Follow operand 0 down the tree to the first thing emitted.
+    // Follow the first operand down the tree to the first thing emitted.
     for (;;) {
-      if (FuncState::usedOps(f_.insts[x]) == 0) return false;
-      uint32_t v = f_.ops(x)[0];
+      if (FuncState::usedOps(f_.insts[x]) <= slot) return false;
+      uint32_t v = f_.ops(x)[slot];
       if (isRemat(f_.insts[v].op)) return false;
-      if (s_.parent[v] == x && s_.slot[v] == 0) {
+      if (s_.parent[v] == x && s_.slot[v] == slot) {
         x = v;
+        slot = 0;
         continue;
       }
       return v == i;
     }
+  }
+
+  // A copy pair whose source already lives in the phi's local.
+  bool sameLocal(uint32_t c, uint32_t k) const {
+    auto o = f_.ops(c);
+    uint32_t h = uint32_t(o.size() / 2);
+    uint32_t v = o[k];
+    return !isRemat(f_.insts[v].op) && !(s_.parent[v] == c && s_.slot[v] == k) && s_.local[v] == s_.local[o[h + k]];
   }
 
   void root(uint32_t i) {
@@ -190,11 +208,20 @@ private:
     uleb(l);
   }
 
+  // A parallel copy: every source is pushed before any phi is written.
+  // Pairs whose source already lives in the phi's local cost nothing.
   void copy(uint32_t c) {
     auto o = f_.ops(c);
     uint32_t h = uint32_t(o.size() / 2);
-    for (uint32_t k = 0; k < h; ++k) operand(c, k);
+    auto same = [&](uint32_t k) { return sameLocal(c, k); };
+    uint32_t first = 0;
+    while (first < h && same(first)) ++first;
+    if (first == h) return;  // nothing moves (a local.tee before it stays on the stack)
+    for (uint32_t k = 0; k < h; ++k)
+      if (!same(k)) operand(c, k);
+    teeFor_ = kNoValue;
     for (uint32_t k = h; k-- > 0;) {
+      if (same(k)) continue;
       byte(0x21);
       uleb(s_.local[o[h + k]]);
     }
@@ -321,9 +348,11 @@ private:
     if (f_.restoreSp) {
       operand(e, n - 1);
       teeFor_ = kNoValue;
-      byte(0x41);
-      sleb(int32_t(f_.frameSize));
-      byte(0x6a);
+      if (f_.frameSize) {
+        byte(0x41);
+        sleb(int32_t(f_.frameSize));
+        byte(0x6a);
+      }
       byte(0x24);
       relocU(RelocType::GLOBAL_INDEX_LEB, f_.spSym);
     }

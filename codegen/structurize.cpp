@@ -536,11 +536,211 @@ void dropUnusedBlocks(const Cfg& g, Structured& s) {
   items.swap(outItems);
 }
 
+bool isJump(SItem::Kind k) {
+  return k == SItem::Return || k == SItem::Br || k == SItem::BrTable || k == SItem::Unreachable;
+}
+
+// `if A else B end` where one arm always leaves (ends in a branch, return
+// or trap) becomes `if A end B` (arms swapped and the condition negated
+// when it is B that leaves): the else disappears and B's code is no longer
+// nested. Nothing branches to an if, so only the depths of branches in B
+// that leave B change (one construct fewer around them).
+void flattenIfElse(const Cfg& g, Structured& s) {
+  std::vector<SItem>& items = s.items;
+  // Matching else and end of every if, in the input.
+  std::vector<uint32_t> elseOf(items.size(), UINT32_MAX), endOf(items.size(), UINT32_MAX), open;
+  for (uint32_t i = 0; i < items.size(); ++i) {
+    SItem::Kind k = items[i].kind;
+    if (k == SItem::Block || k == SItem::Loop || k == SItem::If) open.push_back(i);
+    else if (k == SItem::Else) elseOf[open.back()] = i;
+    else if (k == SItem::End) {
+      endOf[open.back()] = i;
+      open.pop_back();
+    }
+  }
+  // An if/else whose arms both leave also leaves.
+  std::vector<uint8_t> leaves(items.size(), 0);  // by End index
+  std::vector<uint32_t> ifOfEnd(items.size(), UINT32_MAX);
+  auto armLeaves = [&](uint32_t last) { return isJump(items[last].kind) || (items[last].kind == SItem::End && leaves[last]); };
+  auto computeLeaves = [&](uint32_t from, uint32_t to) {
+    for (uint32_t k = from; k < to; ++k)
+      if (items[k].kind == SItem::If && elseOf[k] != UINT32_MAX) ifOfEnd[endOf[k]] = k;
+    for (uint32_t k = from; k < to; ++k) {
+      if (items[k].kind != SItem::End) continue;
+      leaves[k] = 0;
+      uint32_t f = ifOfEnd[k];
+      if (f != UINT32_MAX && f >= from) leaves[k] = armLeaves(elseOf[f] - 1) && armLeaves(k - 1);
+    }
+  };
+  computeLeaves(0, uint32_t(items.size()));
+  bool any = false;
+  for (uint32_t i = 0; i < items.size(); ++i) {
+    if (items[i].kind != SItem::If || elseOf[i] == UINT32_MAX) continue;
+    bool thenJumps = armLeaves(elseOf[i] - 1), elseJumps = armLeaves(endOf[i] - 1);
+    if (!thenJumps && elseJumps && i > 0 && items[i - 1].kind == SItem::Cond) {
+      // Swap the arms: [If A Else B End] -> [If B Else A End], negated.
+      std::vector<SItem> a(items.begin() + i + 1, items.begin() + elseOf[i]);
+      std::vector<SItem> b(items.begin() + elseOf[i] + 1, items.begin() + endOf[i]);
+      uint32_t at = i + 1;
+      for (const SItem& it : b) items[at++] = it;
+      items[at].kind = SItem::Else;
+      uint32_t newElse = at++;
+      for (const SItem& it : a) items[at++] = it;
+      items[i - 1].negate = !items[i - 1].negate;
+      // Inner ifs moved: recompute their else/end positions.
+      for (uint32_t k = i + 1; k < endOf[i]; ++k) elseOf[k] = endOf[k] = UINT32_MAX;
+      open.clear();
+      for (uint32_t k = i + 1; k < endOf[i]; ++k) {
+        SItem::Kind kk = items[k].kind;
+        if (k == newElse) continue;
+        if (kk == SItem::Block || kk == SItem::Loop || kk == SItem::If) open.push_back(k);
+        else if (kk == SItem::Else) elseOf[open.back()] = k;
+        else if (kk == SItem::End) {
+          endOf[open.back()] = k;
+          open.pop_back();
+        }
+      }
+      elseOf[i] = newElse;
+      for (uint32_t k = i + 1; k < endOf[i]; ++k) ifOfEnd[k] = UINT32_MAX;
+      computeLeaves(i + 1, endOf[i]);
+      thenJumps = true;
+    }
+    if (thenJumps) {
+      items[i].arg = 1;  // mark: flatten
+      any = true;
+    }
+  }
+  if (!any) return;
+  struct Open {
+    uint32_t item;
+    bool flat;  // closed in the output already (at its else)
+  };
+  std::vector<Open> stack;
+  std::vector<SItem> out;
+  out.reserve(items.size());
+  auto newDepth = [&](uint32_t d) {
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < d; ++k) n += !stack[stack.size() - 1 - k].flat;
+    return n;
+  };
+  for (uint32_t i = 0; i < items.size(); ++i) {
+    SItem it = items[i];
+    switch (it.kind) {
+      case SItem::Block: case SItem::Loop: case SItem::If:
+        stack.push_back({i, false});
+        if (it.kind == SItem::If) it.arg = 0;
+        out.push_back(it);
+        break;
+      case SItem::Else:
+        if (items[stack.back().item].arg == 1) {
+          stack.back().flat = true;
+          it.kind = SItem::End;
+        }
+        out.push_back(it);
+        break;
+      case SItem::End: {
+        bool flat = stack.back().flat;
+        stack.pop_back();
+        if (!flat) out.push_back(it);
+        break;
+      }
+      case SItem::Br: case SItem::BrIf:
+        it.arg = newDepth(it.arg);
+        out.push_back(it);
+        break;
+      case SItem::BrTable:
+        for (uint32_t k = 0; k < g.node(it.node).succCount; ++k)
+          s.tableDepths[it.arg + k] = newDepth(s.tableDepths[it.arg + k]);
+        out.push_back(it);
+        break;
+      default: out.push_back(it); break;
+    }
+  }
+  items.swap(out);
+}
+
+// Code at the end of a loop body that never branches back to the loop (the
+// loop's exit, which Ramsey's translation nests inside the loop) moves after
+// the loop's end; branches in the moved code that leave it cross one
+// construct fewer.
+void sinkLoopTails(const Cfg& g, Structured& s) {
+  std::vector<SItem>& items = s.items;
+  std::vector<uint32_t> open, endOf(items.size(), UINT32_MAX);
+  auto match = [&](uint32_t from, uint32_t to) {  // end positions of constructs in [from, to]
+    open.clear();
+    for (uint32_t i = from; i <= to; ++i) {
+      SItem::Kind k = items[i].kind;
+      if (k == SItem::Block || k == SItem::Loop || k == SItem::If) open.push_back(i);
+      else if (k == SItem::End && !open.empty()) {
+        endOf[open.back()] = i;
+        open.pop_back();
+      }
+    }
+  };
+  if (items.empty()) return;
+  match(0, uint32_t(items.size() - 1));
+  std::vector<SItem> tail;
+  // Inner loops first (a loop's exit code may sit in an inner loop's tail
+  // until that moves out); a move only rearranges items inside the loop, so
+  // the positions of loops that start earlier stay valid.
+  std::vector<uint32_t> loops;
+  for (uint32_t l = 0; l < items.size(); ++l)
+    if (items[l].kind == SItem::Loop) loops.push_back(l);
+  for (size_t li = loops.size(); li-- > 0;) {
+    uint32_t l = loops[li];
+    uint32_t e = endOf[l];
+    // The top-level position after which nothing branches to the loop.
+    uint32_t cut = l;  // items (cut, e) move
+    uint32_t level = 0, top = l;
+    for (uint32_t i = l + 1; i < e; ++i) {
+      const SItem& it = items[i];
+      if (level == 0) top = i;
+      bool ref = false;
+      switch (it.kind) {
+        case SItem::Block: case SItem::Loop: case SItem::If: ++level; break;
+        case SItem::End: --level; break;
+        case SItem::Br: case SItem::BrIf: ref = it.arg == level; break;
+        case SItem::BrTable:
+          for (uint32_t k = 0; k < g.node(it.node).succCount; ++k) ref |= s.tableDepths[it.arg + k] == level;
+          break;
+        default: break;
+      }
+      if (ref) cut = level == 0 ? i : endOf[top];
+    }
+    if (cut == l || cut + 1 >= e) continue;
+    // Only where control can fall out: after a br_if or a construct's end.
+    SItem::Kind ck = items[cut].kind;
+    if (ck != SItem::BrIf && ck != SItem::End) continue;
+    tail.assign(items.begin() + cut + 1, items.begin() + e);
+    level = 0;
+    for (SItem& it : tail) {
+      switch (it.kind) {
+        case SItem::Block: case SItem::Loop: case SItem::If: ++level; break;
+        case SItem::End: --level; break;
+        case SItem::Br: case SItem::BrIf:
+          if (it.arg > level) --it.arg;
+          break;
+        case SItem::BrTable:
+          for (uint32_t k = 0; k < g.node(it.node).succCount; ++k)
+            if (s.tableDepths[it.arg + k] > level) --s.tableDepths[it.arg + k];
+          break;
+        default: break;
+      }
+    }
+    SItem end = items[e];
+    items[cut + 1] = end;
+    std::copy(tail.begin(), tail.end(), items.begin() + cut + 2);
+    match(l, e);
+  }
+}
+
 }  // namespace
 
 void structurize(const Cfg& g, Structured& out) {
   Structurizer(g, out).run();
   dropUnusedBlocks(g, out);
+  flattenIfElse(g, out);
+  sinkLoopTails(g, out);
 }
 
 }  // namespace toyc::codegen

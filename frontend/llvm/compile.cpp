@@ -5,6 +5,7 @@
 #include "frontend/llvm/compile.h"
 #include <malloc.h>
 #include <cstdio>
+#include <llvm/IR/DebugInfo.h>
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IR/Module.h>
 #include <llvm/IR/Verifier.h>
@@ -14,7 +15,9 @@
 #include "codegen/ir_compile.h"
 #include "frontend/llvm/isel.h"
 #include "frontend/llvm/module.h"
+#include "frontend/llvm/parse.h"
 #include "utils/diag.h"
+#include "utils/log.h"
 #include "utils/parallel.h"
 
 // LLVM's Support library reads allocator statistics with mallinfo2(), which
@@ -33,6 +36,7 @@ struct Lowered {
   std::vector<link::FuncType> types;
   const llvm::Instruction* failInst = nullptr;
   std::string failWhat;
+  std::string invalid;  // the verifier's message
   bool ok = false;
 };
 
@@ -48,41 +52,43 @@ std::unique_ptr<link::Unit> compileFile(const std::string& path, Interner& strin
   // The context and module are left to the process's end: tearing down a
   // large module costs as much as a good part of compiling it, and nothing
   // in the unit points into them.
-  auto* ctx = new llvm::LLVMContext();
-  llvm::SMDiagnostic err;
-  std::unique_ptr<llvm::Module> owned = llvm::parseIRFile(path, err, *ctx);
-  if (!owned) {
-    std::string text;
-    llvm::raw_string_ostream os(text);
-    err.print(nullptr, os, false);
-    os.flush();
-    Diag::get().sourceError(trimmed(text));
-    return nullptr;
+  PhaseTimer phase;
+  ParsedIr parsed;
+  if (!parseIr(path, opts.threads ? opts.threads : threadCount(), parsed)) return nullptr;
+  llvm::Module* m = parsed.modules[0];
+  phase("ir: parse");
+  // Debug information is not used, and the verifier can crash printing
+  // malformed debug records: drop it before anything looks at the code.
+  for (llvm::Module* piece : parsed.modules) {
+    bool debug = piece->getNamedMetadata("llvm.dbg.cu") || piece->getModuleFlag("Debug Info Version") ||
+                 piece->getFunction("llvm.dbg.value") || piece->getFunction("llvm.dbg.declare");
+    if (debug) llvm::StripDebugInfo(*piece);
   }
-  llvm::Module* m = owned.release();
-  {
-    std::string text;
-    llvm::raw_string_ostream os(text);
-    if (llvm::verifyModule(*m, &os)) {
-      os.flush();
-      Diag::get().sourceError(path + ": error: invalid IR: " + trimmed(text));
-      return nullptr;
-    }
-  }
-
+  phase("ir: debug info");
   auto unit = std::make_unique<link::Unit>();
   unit->name = path;
   ModuleLowering ml(*m, *unit, strings, path);
   if (!ml.declareSymbols() || !ml.emitData()) return nullptr;
+  for (size_t p = 1; p < parsed.modules.size(); ++p) ml.mapPiece(*parsed.modules[p]);
 
+  phase("ir: symbols and data");
   const auto& fns = ml.definedFunctions();
   std::vector<Lowered> out(fns.size());
-  (void)opts;
   parallelFor(0, fns.size(), [&](size_t i) {
     thread_local FunctionLowering fl;
     thread_local codegen::MFunc mf;
     Lowered& r = out[i];
-    if (!fl.lower(ml, *fns[i], mf)) {
+    // The verifier runs per function, in parallel with the others (its
+    // module-wide pass would be the slowest serial step after parsing).
+    {
+      llvm::raw_string_ostream os(r.invalid);
+      if (llvm::verifyFunction(*parsed.body(fns[i]), &os)) {
+        os.flush();
+        if (r.invalid.empty()) r.invalid = "invalid function";
+        return;
+      }
+    }
+    if (!fl.lower(ml, *parsed.body(fns[i]), mf)) {
       r.failInst = fl.failInst;
       r.failWhat = fl.failWhat;
       return;
@@ -93,25 +99,39 @@ std::unique_ptr<link::Unit> compileFile(const std::string& path, Interner& strin
     r.ok = true;
   });
 
+  phase("ir: functions");
   bool ok = true;
   for (size_t i = 0; i < fns.size(); ++i) {
     Lowered& r = out[i];
     if (r.ok) continue;
     ok = false;
-    std::string what = r.failWhat.empty() ? "unsupported instruction" : "unsupported " + r.failWhat;
+    if (!r.invalid.empty()) {
+      // The verifier prints its message and then the offending value on
+      // the next line; point at that line of the source when it is text.
+      std::string msg = trimmed(r.invalid);
+      size_t nl = msg.find('\n');
+      llvm::StringRef inst = nl == std::string::npos ? llvm::StringRef() : llvm::StringRef(msg).substr(nl + 1).split('\n').first;
+      unsigned line = sourceLine(parsed.text, fns[i]->getName(), inst);
+      std::string where = line ? path + ":" + std::to_string(line) : path;
+      Diag::get().sourceError(where + ": error: invalid IR in function '" + fns[i]->getName().str() + "': " + msg);
+      continue;
+    }
+
     std::string text;
     if (r.failInst) {
       llvm::raw_string_ostream os(text);
       r.failInst->print(os);
       os.flush();
     }
-    Diag::get().sourceError(path + ": error: in function '" + fns[i]->getName().str() + "': " + what + " '" +
-                            trimmed(text) + "'");
+    std::string why = r.failWhat.empty() ? "" : " (" + r.failWhat + ")";
+    Diag::get().sourceError(path + ": error: in function '" + fns[i]->getName().str() + "': unsupported instruction '" +
+                            trimmed(text) + "'" + why);
   }
   if (!ok) return nullptr;
   for (size_t i = 0; i < fns.size(); ++i) ml.addFunction(uint32_t(i), out[i].code, out[i].type, out[i].types);
   ml.addDtorRegistrations();
   ml.finish();
+  phase("ir: merge");
   return unit;
 }
 

@@ -55,6 +55,19 @@ uint32_t FunctionLowering::track(uint32_t v, Ext e) {
 }
 
 uint32_t FunctionLowering::add(uint16_t op, Ty ty, std::initializer_list<uint32_t> ops, Ext ext) {
+  // x + 0, x - 0, x | 0, x ^ 0, x << 0, x >> 0, x * 1, x & -1: x itself.
+  if (ops.size() == 2 && (ty == Ty::I32 || ty == Ty::I64)) {
+    uint32_t b = ops.begin()[1];
+    if (isConst(b)) {
+      int64_t k = constValue(b);
+      if (ty == Ty::I32) k = int32_t(k);
+      uint16_t o = ty == Ty::I64 ? uint16_t(op - 0x12) : op;
+      bool identity = (k == 0 && (o == I32Add || o == I32Sub || o == I32Or || o == I32Xor || o == I32Shl ||
+                                  o == I32ShrS || o == I32ShrU || o == I32Rotl || o == I32Rotr)) ||
+                      (k == 1 && o == I32Mul) || (k == -1 && o == I32And);
+      if (identity && f_->insts[ops.begin()[0]].ty == ty) return ops.begin()[0];
+    }
+  }
   return track(f_->add(op, ty, ops), ext);
 }
 
@@ -74,7 +87,7 @@ void FunctionLowering::defineParts(const llvm::Value* v, std::span<const uint32_
   map_[v] = p;
 }
 
-bool FunctionLowering::isConst(uint32_t v) const { return f_->insts[v].op == OpConst; }
+bool FunctionLowering::isConst(uint32_t v) const { return v != kNoValue && f_->insts[v].op == OpConst; }
 int64_t FunctionLowering::constValue(uint32_t v) const { return f_->insts[v].imm; }
 
 unsigned FunctionLowering::widthOf(llvm::Type* t) {
@@ -234,6 +247,7 @@ uint32_t FunctionLowering::constScalar(const llvm::Constant* c) {
 }
 
 uint32_t FunctionLowering::zext(uint32_t v, unsigned bits) {
+  if (v == kNoValue) return kNoValue;
   Ty ty = f_->insts[v].ty;
   unsigned cw = ty == Ty::I64 ? 64 : 32;
   if (bits >= cw || extOf(v) == ExtZero) return v;
@@ -247,6 +261,7 @@ uint32_t FunctionLowering::zext(uint32_t v, unsigned bits) {
 }
 
 uint32_t FunctionLowering::sext(uint32_t v, unsigned bits) {
+  if (v == kNoValue) return kNoValue;
   Ty ty = f_->insts[v].ty;
   unsigned cw = ty == Ty::I64 ? 64 : 32;
   if (bits >= cw || extOf(v) == ExtSign) return v;
@@ -269,6 +284,7 @@ uint32_t FunctionLowering::sext(uint32_t v, unsigned bits) {
 }
 
 uint32_t FunctionLowering::toI32(uint32_t v) {
+  if (v == kNoValue) return kNoValue;
   if (f_->insts[v].ty != Ty::I64) return v;
   if (isConst(v)) return c32(int32_t(constValue(v)));
   return add(0xa7, Ty::I32, {v});
@@ -435,8 +451,10 @@ void FunctionLowering::prologue() {
     s.numOps = 1;
   }
   if (redZone) return;
-  uint32_t set = f.addDetached(OpGlobalSet, Ty::None, std::initializer_list<uint32_t>{fp_}, 0, f.spSym);
-  place(set);
+  if (total > 0 || fp_ != spSub_) {
+    uint32_t set = f.addDetached(OpGlobalSet, Ty::None, std::initializer_list<uint32_t>{fp_}, 0, f.spSym);
+    place(set);
+  }
   // Every return restores the stack pointer: fp + frame size, or the
   // incoming value for over-aligned frames.
   f.restoreSp = true;
@@ -467,8 +485,11 @@ bool FunctionLowering::definePhis(const llvm::BasicBlock& bb) {
 bool FunctionLowering::lowerBlock(const llvm::BasicBlock& bb) {
   for (const llvm::Instruction& in : bb) {
     if (llvm::isa<llvm::PHINode>(in)) continue;
-    if (in.isTerminator()) return lowerTerminator(in);
-    if (!lowerInst(in)) return false;
+    bool ok = in.isTerminator() ? lowerTerminator(in) : lowerInst(in);
+    if (!ok) return false;
+    // An operand that could not be lowered (an unsupported constant, say).
+    if (f_->invalidOperand) return fail(in);
+    if (in.isTerminator()) return true;
   }
   return true;
 }
@@ -688,7 +709,7 @@ void FunctionLowering::lowerReturn(const llvm::ReturnInst& ret) {
   }
   if (sig_.indirectResult) {
     // Parts go to memory at their offsets in the value's layout.
-    if (!storeParts(rv->getType(), Addr{resultPtr_, 0}, 8, vals, false)) {
+    if (!storeParts(rv->getType(), Addr{resultPtr_, 0}, layout_.abiAlign(rv->getType()), vals, false)) {
       fail(ret);
       return;
     }
@@ -747,6 +768,7 @@ bool FunctionLowering::lowerInst(const llvm::Instruction& in) {
     case llvm::Instruction::Alloca: return lowerAlloca(llvm::cast<llvm::AllocaInst>(in));
     case llvm::Instruction::Call: return lowerCall(llvm::cast<llvm::CallBase>(in));
     case llvm::Instruction::Fence: return true;  // one thread
+    case llvm::Instruction::VAArg: return lowerVAArg(llvm::cast<llvm::VAArgInst>(in));
     case llvm::Instruction::AtomicRMW: case llvm::Instruction::AtomicCmpXchg: return lowerAtomic(in);
     case llvm::Instruction::Freeze: {
       std::vector<uint32_t> ps;
@@ -1125,7 +1147,37 @@ FunctionLowering::Addr FunctionLowering::address(const llvm::Value* p) {
     auto* gep = llvm::dyn_cast<llvm::GEPOperator>(p);
     if (!gep || !gep->isInBounds()) break;
     int64_t o;
-    if (!layout_.constantOffset(*gep, o)) break;
+    if (!layout_.constantOffset(*gep, o)) {
+      // Variable indices: base + scaled indices, with the constant part
+      // (and the base's own constant offset) left for the immediate. Only
+      // for a getelementptr used once: others keep their computed address.
+      if (!gep->hasOneUse()) break;
+      Addr a = address(gep->getPointerOperand());
+      if (a.base == kNoValue) break;
+      int64_t c = int64_t(a.offset) + off;
+      uint32_t base = a.base;
+      bool ok = true;
+      for (auto it = llvm::gep_type_begin(*gep), e = llvm::gep_type_end(*gep); it != e && ok; ++it) {
+        const llvm::Value* idx = it.getOperand();
+        if (llvm::StructType* st = it.getStructTypeOrNull()) {
+          c += int64_t(layout_.fieldOffset(st, unsigned(llvm::cast<llvm::ConstantInt>(idx)->getZExtValue())));
+          continue;
+        }
+        uint64_t size = layout_.allocSize(it.getIndexedType());
+        if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(idx)) {
+          if (ci->getBitWidth() > 64) ok = false;
+          else c += ci->getSExtValue() * int64_t(size);
+          continue;
+        }
+        if (size == 0) continue;
+        uint32_t t = scaledIndex(idx, size);
+        if (t == kNoValue) ok = false;
+        else base = add(I32Add, Ty::I32, {base, t});
+      }
+      if (!ok) break;
+      if (c >= 0 && c <= 0x7fffffff) return {base, uint32_t(c)};
+      return {add(I32Add, Ty::I32, {base, c32(int32_t(c))}), 0};
+    }
     // Only instructions already lowered (or constants) can be looked through.
     const llvm::Value* base = gep->getPointerOperand();
     if (!llvm::isa<llvm::Constant>(base) && !map_.count(base) && !llvm::isa<llvm::AllocaInst>(base)) break;
@@ -1202,6 +1254,11 @@ void FunctionLowering::storeScalar(llvm::Type* t, Addr a, uint32_t align, uint32
   }
 }
 
+// The alignment known at `offset` bytes from an address aligned to `align`.
+static uint32_t fieldAlign(uint32_t align, uint64_t offset) {
+  return offset ? std::min<uint32_t>(align, uint32_t(offset & (~offset + 1))) : align;
+}
+
 bool FunctionLowering::loadParts(llvm::Type* t, Addr a, uint32_t align, bool isVolatile, std::vector<uint32_t>& out,
                                  Ext*) {
   if (t->isIntegerTy(128) || t->isFP128Ty()) {
@@ -1213,7 +1270,7 @@ bool FunctionLowering::loadParts(llvm::Type* t, Addr a, uint32_t align, bool isV
   if (auto* st = llvm::dyn_cast<llvm::StructType>(t)) {
     for (unsigned i = 0; i < st->getNumElements(); ++i) {
       uint32_t off = uint32_t(layout_.fieldOffset(st, i));
-      if (!loadParts(st->getElementType(i), Addr{a.base, a.offset + off}, std::min<uint32_t>(align, off ? (off & -off) : align),
+      if (!loadParts(st->getElementType(i), Addr{a.base, a.offset + off}, fieldAlign(align, off),
                      isVolatile, out))
         return false;
     }
@@ -1222,7 +1279,9 @@ bool FunctionLowering::loadParts(llvm::Type* t, Addr a, uint32_t align, bool isV
   if (auto* at = llvm::dyn_cast<llvm::ArrayType>(t)) {
     uint64_t es = layout_.allocSize(at->getElementType());
     for (uint64_t i = 0; i < at->getNumElements(); ++i)
-      if (!loadParts(at->getElementType(), Addr{a.base, uint32_t(a.offset + i * es)}, 1, isVolatile, out)) return false;
+      if (!loadParts(at->getElementType(), Addr{a.base, uint32_t(a.offset + i * es)}, fieldAlign(align, i * es),
+                     isVolatile, out))
+        return false;
     return true;
   }
   uint32_t v = loadScalar(t, a, align, isVolatile, false);
@@ -1247,7 +1306,8 @@ bool FunctionLowering::storeParts(llvm::Type* t, Addr a, uint32_t align, std::sp
       tys.clear();
       if (!flattenType(st->getElementType(i), tys)) return false;
       uint32_t off = uint32_t(layout_.fieldOffset(st, i));
-      if (!storeParts(st->getElementType(i), Addr{a.base, a.offset + off}, 1, parts.subspan(at, tys.size()), isVolatile))
+      if (!storeParts(st->getElementType(i), Addr{a.base, a.offset + off}, fieldAlign(align, off),
+                      parts.subspan(at, tys.size()), isVolatile))
         return false;
       at += tys.size();
     }
@@ -1258,7 +1318,7 @@ bool FunctionLowering::storeParts(llvm::Type* t, Addr a, uint32_t align, std::sp
     if (!flattenType(arr->getElementType(), tys)) return false;
     uint64_t es = layout_.allocSize(arr->getElementType());
     for (uint64_t i = 0; i < arr->getNumElements(); ++i)
-      if (!storeParts(arr->getElementType(), Addr{a.base, uint32_t(a.offset + i * es)}, 1,
+      if (!storeParts(arr->getElementType(), Addr{a.base, uint32_t(a.offset + i * es)}, fieldAlign(align, i * es),
                       parts.subspan(i * tys.size(), tys.size()), isVolatile))
         return false;
     return true;
@@ -1299,6 +1359,20 @@ bool FunctionLowering::lowerStore(const llvm::StoreInst& st) {
   return true;
 }
 
+// An index times its element size, as an i32 byte offset.
+uint32_t FunctionLowering::scaledIndex(const llvm::Value* idx, uint64_t size) {
+  unsigned w = widthOf(idx->getType());
+  if (w == 0 || w > 64) return kNoValue;
+  uint32_t v = w < 32 ? sextOp(idx) : get(idx);
+  if (v == kNoValue) return kNoValue;
+  v = toI32(v);
+  if (size != 1) {
+    if ((size & (size - 1)) == 0) v = add(I32Shl, Ty::I32, {v, c32(int32_t(log2of(size)))});
+    else v = add(I32Mul, Ty::I32, {v, c32(int32_t(size))});
+  }
+  return v;
+}
+
 bool FunctionLowering::lowerGep(const llvm::GetElementPtrInst& gep) {
   if (gep.getType()->isVectorTy()) return fail(gep);
   int64_t constOff = 0;
@@ -1317,15 +1391,8 @@ bool FunctionLowering::lowerGep(const llvm::GetElementPtrInst& gep) {
       continue;
     }
     if (size == 0) continue;
-    unsigned w = widthOf(idx->getType());
-    if (w == 0 || w > 64) return fail(gep);
-    uint32_t v = w < 32 ? sextOp(idx) : get(idx);
+    uint32_t v = scaledIndex(idx, size);
     if (v == kNoValue) return fail(gep);
-    v = toI32(v);
-    if (size != 1) {
-      if ((size & (size - 1)) == 0) v = add(I32Shl, Ty::I32, {v, c32(int32_t(log2of(size)))});
-      else v = add(I32Mul, Ty::I32, {v, c32(int32_t(size))});
-    }
     acc = add(I32Add, Ty::I32, {acc, v});
   }
   if (constOff) acc = add(I32Add, Ty::I32, {acc, c32(int32_t(constOff))});
@@ -1355,6 +1422,24 @@ bool FunctionLowering::lowerAlloca(const llvm::AllocaInst& a) {
   uint32_t set = f_->add(OpGlobalSet, Ty::None, {r}, 0, f_->spSym);
   (void)set;
   define(&a, r);
+  return true;
+}
+
+// va_arg (clang expands it itself for wasm32; other producers may not): the
+// va_list is a pointer into the caller's buffer, each argument at its
+// alignment (at least 4) and at least 4 bytes long.
+bool FunctionLowering::lowerVAArg(const llvm::VAArgInst& va) {
+  llvm::Type* t = va.getType();
+  Addr list = address(va.getPointerOperand());
+  if (list.base == kNoValue) return fail(va);
+  uint32_t align = std::max<uint32_t>(4, layout_.abiAlign(t));
+  uint64_t size = std::max<uint64_t>(4, layout_.allocSize(t));
+  uint32_t p = track(f_->load(0x28, Ty::I32, list.base, list.offset, 2), ExtNone);
+  if (align > 4) p = add(I32And, Ty::I32, {add(I32Add, Ty::I32, {p, c32(int32_t(align - 1))}), c32(-int32_t(align))});
+  std::vector<uint32_t> ps;
+  if (!loadParts(t, Addr{p, 0}, align, false, ps)) return fail(va);
+  f_->store(0x36, list.base, add(I32Add, Ty::I32, {p, c32(int32_t(alignTo(size, 4)))}), list.offset, 2);
+  defineParts(&va, ps);
   return true;
 }
 

@@ -123,8 +123,10 @@ private:
   bool lowerGep(const llvm::GetElementPtrInst& gep);
   bool lowerAlloca(const llvm::AllocaInst& a);
   bool lowerAtomic(const llvm::Instruction& in);
+  bool lowerVAArg(const llvm::VAArgInst& va);
   Addr address(const llvm::Value* ptr);
   uint32_t addrValue(const Addr& a);
+  uint32_t scaledIndex(const llvm::Value* idx, uint64_t size);
   uint32_t frameAddr(uint32_t offset);
   bool loadParts(llvm::Type* t, Addr a, uint32_t align, bool isVolatile, std::vector<uint32_t>& out, Ext* ext = nullptr);
   bool storeParts(llvm::Type* t, Addr a, uint32_t align, std::span<const uint32_t> parts, bool isVolatile);
@@ -140,7 +142,7 @@ private:
   // starts a site); returns the frame offset.
   uint32_t callArea(uint64_t size, uint32_t align);
   uint32_t typeIndex(const link::FuncType& t);
-  void memcpyInline(Addr dst, Addr src, uint64_t size, uint32_t align);
+  void memcpyInline(Addr dst, Addr src, uint64_t size, uint32_t align, bool mayOverlap);
   void memsetInline(Addr dst, uint32_t byteValue, uint64_t size, uint32_t align);
 
   // --- 128-bit values (isel_wide.cpp) ---

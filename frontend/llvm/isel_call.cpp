@@ -72,25 +72,29 @@ void FunctionLowering::callLibIndirect(LibFn fn, std::initializer_list<uint32_t>
   out[1] = track(f_->load(0x29, Ty::I64, fp_, off + 8, 3), ExtNone);
 }
 
-void FunctionLowering::memcpyInline(Addr dst, Addr src, uint64_t size, uint32_t align) {
-  // Loads first, then stores: correct for memmove as well.
+void FunctionLowering::memcpyInline(Addr dst, Addr src, uint64_t size, uint32_t align, bool mayOverlap) {
+  // memmove: every load before the first store. memcpy: each piece loaded
+  // and stored in turn, so no value needs a local.
   struct Piece {
     uint32_t value, off, bytes;
   };
   std::vector<Piece> pieces;
   uint64_t at = 0;
   uint32_t al = log2of(align);
+  auto storePiece = [&](const Piece& p) {
+    uint16_t op = p.bytes == 8 ? 0x37 : p.bytes == 4 ? 0x36 : p.bytes == 2 ? 0x3b : 0x3a;
+    f_->store(op, dst.base, p.value, dst.offset + p.off, std::min(al, log2of(p.bytes)));
+  };
   while (at < size) {
     uint32_t n = size - at >= 8 ? 8 : size - at >= 4 ? 4 : size - at >= 2 ? 2 : 1;
     uint16_t op = n == 8 ? 0x29 : n == 4 ? 0x28 : n == 2 ? 0x2f : 0x2d;
     uint32_t v = track(f_->load(op, n == 8 ? Ty::I64 : Ty::I32, src.base, src.offset + uint32_t(at), std::min(al, log2of(n))), ExtNone);
-    pieces.push_back({v, uint32_t(at), n});
+    Piece p{v, uint32_t(at), n};
+    if (mayOverlap) pieces.push_back(p);
+    else storePiece(p);
     at += n;
   }
-  for (const Piece& p : pieces) {
-    uint16_t op = p.bytes == 8 ? 0x37 : p.bytes == 4 ? 0x36 : p.bytes == 2 ? 0x3b : 0x3a;
-    f_->store(op, dst.base, p.value, dst.offset + p.off, std::min(al, log2of(p.bytes)));
-  }
+  for (const Piece& p : pieces) storePiece(p);
 }
 
 void FunctionLowering::memsetInline(Addr dst, uint32_t byteValue, uint64_t size, uint32_t align) {
@@ -105,7 +109,7 @@ void FunctionLowering::memsetInline(Addr dst, uint32_t byteValue, uint64_t size,
       v64 = c64(int64_t(pat));
       f_->store(0x37, dst.base, v64, dst.offset + uint32_t(at), std::min(al, 3u));
     } else {
-      v32 = c32(int32_t(uint32_t(pat)));
+      v32 = c32(int32_t(uint32_t(n == 4 ? pat : pat & ((uint64_t(1) << (8 * n)) - 1))));
       f_->store(n == 4 ? 0x36 : n == 2 ? 0x3b : 0x3a, dst.base, v32, dst.offset + uint32_t(at), std::min(al, log2of(n)));
     }
     at += n;
@@ -150,7 +154,7 @@ bool FunctionLowering::lowerCall(const llvm::CallBase& call) {
       Addr src = address(a);
       if (src.base == kNoValue) return fail(call);
       if (size <= 64) {
-        memcpyInline(Addr{fp_, off}, src, size, std::min<uint32_t>(align, 16));
+        memcpyInline(Addr{fp_, off}, src, size, std::min<uint32_t>(align, 16), false);
       } else {
         callLib(LibFn::Memcpy, {frameAddr(off), addrValue(src), c32(int32_t(size))}, Ty::I32);
       }
@@ -213,7 +217,7 @@ bool FunctionLowering::lowerCall(const llvm::CallBase& call) {
   if (rt->isVoidTy()) return true;
   if (sig.indirectResult) {
     ps.clear();
-    if (!loadParts(rt, Addr{fp_, retOff}, 8, false, ps)) return fail(call);
+    if (!loadParts(rt, Addr{fp_, retOff}, std::max<uint32_t>(8, layout_.abiAlign(rt)), false, ps)) return fail(call);
     defineParts(&call, ps);
     return true;
   }
@@ -317,7 +321,7 @@ bool FunctionLowering::lowerIntrinsic(const llvm::CallBase& call, ID id) {
         } else {
           Addr s = address(arg(1));
           if (s.base == kNoValue) return fail(call);
-          memcpyInline(d, s, n, align);
+          memcpyInline(d, s, n, align, id == I::memmove);
           return true;
         }
       }
@@ -503,7 +507,7 @@ bool FunctionLowering::lowerIntrinsic(const llvm::CallBase& call, ID id) {
       return true;
     }
     case I::bswap: case I::bitreverse: {
-      if (!w || w > 64 || w % 8 != 0 && id == I::bswap) break;
+      if (!w || w > 64 || (w % 8 != 0 && id == I::bswap)) break;
       uint32_t a = get(arg(0));
       if (a == kNoValue) return fail(call);
       auto bswap32 = [&](uint32_t x) {

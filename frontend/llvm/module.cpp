@@ -3,6 +3,7 @@
 #include <cstring>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/Operator.h>
+#include "link/leb128.h"
 #include "utils/diag.h"
 
 namespace toyc::llvmir {
@@ -510,6 +511,15 @@ bool ModuleLowering::emitData() {
   return ok;
 }
 
+void ModuleLowering::mapPiece(const llvm::Module& piece) {
+  for (const llvm::GlobalValue& g : piece.global_values()) {
+    const llvm::GlobalValue* primary = m_.getNamedValue(g.getName());
+    if (!primary) continue;
+    auto it = symOf_.find(primary);
+    if (it != symOf_.end()) symOf_[&g] = it->second;
+  }
+}
+
 uint32_t ModuleLowering::resolveExtern(uint32_t id) {
   uint32_t& sym = externSym_[id];
   if (sym != kNoSym) return sym;
@@ -564,15 +574,35 @@ void ModuleLowering::addFunction(uint32_t i, codegen::FuncCode& code, const link
   }
   link::FuncAtom atom;
   atom.type = unit_.addType(type);
-  atom.body = unit_.own(std::move(code.body));
   atom.relocs = unit_.addRelocs(code.relocs);
   (void)i;
   unit_.funcs.push_back(atom);
+  // The bytes join the unit in finish(), once every index is known.
+  bodies_.push_back(std::move(code.body));
 }
 
 void ModuleLowering::finish() {
   uint32_t imports = uint32_t(unit_.funcImports.size());
   for (uint32_t s : funcSymsToFix_) unit_.symbols[s].index += imports;
+  // Relocated immediates hold the index they resolve to within the unit, as
+  // LLVM writes them, so that an object from build-obj validates and reads
+  // well in a disassembler.
+  for (size_t f = 0; f < unit_.funcs.size(); ++f) {
+    std::vector<uint8_t>& body = bodies_[f];
+    for (const link::Reloc& r : unit_.relocsOf(unit_.funcs[f].relocs)) {
+      uint32_t v;
+      switch (r.type) {
+        case link::RelocType::FUNCTION_INDEX_LEB:
+        case link::RelocType::GLOBAL_INDEX_LEB:
+        case link::RelocType::TABLE_NUMBER_LEB: v = unit_.symbols[r.index].index; break;
+        case link::RelocType::TYPE_INDEX_LEB: v = r.index; break;
+        default: continue;
+      }
+      wasm::writeUlebPadded(body.data() + r.offset, v, 5);
+    }
+    unit_.funcs[f].body = unit_.own(std::move(body));
+  }
+  bodies_.clear();
 }
 
 }  // namespace toyc::llvmir

@@ -60,6 +60,9 @@ public:
   // Serial phases, in this order; each returns false after reporting errors.
   bool declareSymbols();
   bool emitData();
+  // Another piece of the same module (frontend/llvm/parse.h): its globals
+  // name the same symbols.
+  void mapPiece(const llvm::Module& piece);
   // After the parallel phase: function i of definedFunctions() in module order.
   void addFunction(uint32_t i, codegen::FuncCode& code, const link::FuncType& type,
                    const std::vector<link::FuncType>& types);
@@ -101,6 +104,7 @@ private:
   std::vector<uint32_t> externSym_;        // extern id -> unit symbol (kNoSym until used)
   uint32_t synthetic_ = 0;                 // functions made here, after the defined ones
   std::vector<std::pair<uint32_t, uint32_t>> dtors_;  // (priority, function symbol)
+  std::vector<std::vector<uint8_t>> bodies_;          // function bodies until finish()
 };
 
 }  // namespace toyc::llvmir

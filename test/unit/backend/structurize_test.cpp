@@ -237,7 +237,7 @@ TEST(Structurize, WhileLoop) {
   g.addNode(Exit::CondBr, {2, 3});
   g.addNode(Exit::Br, {1});
   g.addNode(Exit::Return, {});
-  EXPECT_EQ(structureOf(g), "B0 loop B1 c1 if B2 br1 else B3 ret end end");
+  EXPECT_EQ(structureOf(g), "B0 loop B1 c1 if B2 br1 end end B3 ret");
   checkRuns(g);
 }
 
@@ -247,7 +247,7 @@ TEST(Structurize, DoWhileLoopEndsInBrIf) {
   g.addNode(Exit::Br, {1});
   g.addNode(Exit::CondBr, {1, 2});
   g.addNode(Exit::Return, {});
-  EXPECT_EQ(structureOf(g), "B0 loop B1 c1 br_if0 B2 ret end");
+  EXPECT_EQ(structureOf(g), "B0 loop B1 c1 br_if0 end B2 ret");
   checkRuns(g);
 }
 

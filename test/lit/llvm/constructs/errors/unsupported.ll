@@ -1,0 +1,31 @@
+; IR the backend does not lower is reported per function with the
+; instruction's text; every such function is reported, exit status 1.
+; RUN: not %toyc build %s -o %t.wasm 2>&1 | FileCheck %s -DFILE=%s
+; RUN: not %toyc build-obj %s -o %t.o 2>&1 | FileCheck %s -DFILE=%s
+; CHECK-DAG: [[FILE]]: error: in function 'vec': unsupported instruction '%v = insertelement <4 x i32> undef, i32 %x, i32 0'
+; CHECK-DAG: [[FILE]]: error: in function 'asm': unsupported instruction 'call void asm sideeffect "nop", ""()' (inline assembly)
+; CHECK-DAG: [[FILE]]: error: in function 'landing': unsupported instruction 'invoke void @g()
+
+target triple = "wasm32-unknown-wasi"
+
+define i32 @vec(i32 %x) {
+  %v = insertelement <4 x i32> undef, i32 %x, i32 0
+  %e = extractelement <4 x i32> %v, i32 0
+  ret i32 %e
+}
+
+define void @asm() {
+  call void asm sideeffect "nop", ""()
+  ret void
+}
+
+declare void @g()
+declare i32 @__gxx_personality_v0(...)
+define void @landing() personality ptr @__gxx_personality_v0 {
+  invoke void @g() to label %ok unwind label %bad
+ok:
+  ret void
+bad:
+  %lp = landingpad { ptr, i32 } cleanup
+  resume { ptr, i32 } %lp
+}
