@@ -62,7 +62,8 @@ def shape_float(r, k):
         f"  float f = (float)t * {r.uniform(0.1, 2.0):.4f}f;",
         "  t = t * t - (double)f;",
         f"  if (t > {r.uniform(100, 10000):.1f}) t = t / {r.uniform(2, 9):.3f};",
-        "  return (uint32_t)(t < 0 ? -t : t) + d;",
+        # t stays below 2^37: through uint64_t the conversion is in range.
+        "  return (uint32_t)(uint64_t)(t < 0 ? -t : t) + d;",
     ]
 
 
