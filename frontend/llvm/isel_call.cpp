@@ -5,21 +5,15 @@
 #include <llvm/IR/InlineAsm.h>
 #include <llvm/IR/Intrinsics.h>
 #include "frontend/llvm/isel.h"
+#include "frontend/llvm/isel_ops.h"
 
 namespace toyc::llvmir {
 
 using namespace codegen;
+using namespace ops;
 using llvm::Intrinsic::ID;
 
 namespace {
-
-uint64_t alignTo(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
-
-uint32_t log2of(uint64_t a) {
-  uint32_t l = 0;
-  while ((uint64_t(1) << l) < a) ++l;
-  return l;
-}
 
 Ty tyOf(link::ValType t) {
   switch (t) {
@@ -29,15 +23,6 @@ Ty tyOf(link::ValType t) {
     default: return Ty::I32;
   }
 }
-
-enum : uint16_t {
-  I32Eqz = 0x45, I32Eq = 0x46, I32Ne = 0x47, I32LtS = 0x48, I32LtU = 0x49, I32GtS = 0x4a, I32GtU = 0x4b,
-  I32Clz = 0x67, I32Ctz = 0x68, I32Popcnt = 0x69, I32Add = 0x6a, I32Sub = 0x6b, I32Mul = 0x6c,
-  I32RemU = 0x70, I32And = 0x71, I32Or = 0x72, I32Xor = 0x73, I32Shl = 0x74, I32ShrS = 0x75, I32ShrU = 0x76,
-  I32Rotl = 0x77, I32Rotr = 0x78,
-};
-inline uint16_t intOp(uint16_t op32, Ty t) { return t == Ty::I64 ? uint16_t(op32 + 0x12) : op32; }
-inline uint16_t cmpOp(uint16_t op32, Ty t) { return t == Ty::I64 ? uint16_t(op32 + 0x0b) : op32; }
 
 }  // namespace
 

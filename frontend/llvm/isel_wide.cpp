@@ -6,22 +6,12 @@
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/Intrinsics.h>
 #include "frontend/llvm/isel.h"
+#include "frontend/llvm/isel_ops.h"
 
 namespace toyc::llvmir {
 
 using namespace codegen;
-
-namespace {
-
-enum : uint16_t {
-  I32Eqz = 0x45, I32And = 0x71, I32Or = 0x72, I32Xor = 0x73,
-  I64Eqz = 0x50, I64Eq = 0x51, I64Ne = 0x52, I64LtS = 0x53, I64LtU = 0x54, I64GtS = 0x55, I64GtU = 0x56,
-  I64LeS = 0x57, I64LeU = 0x58, I64GeS = 0x59, I64GeU = 0x5a, I64Clz = 0x79, I64Ctz = 0x7a, I64Popcnt = 0x7b,
-  I64Add = 0x7c, I64Sub = 0x7d, I64Mul = 0x7e, I64And = 0x83, I64Or = 0x84, I64Xor = 0x85, I64Shl = 0x86,
-  I64ShrS = 0x87, I64ShrU = 0x88,
-};
-
-}  // namespace
+using namespace ops;
 
 uint32_t FunctionLowering::wideICmp(llvm::CmpInst::Predicate p, const llvm::Value* x, const llvm::Value* y) {
   std::vector<uint32_t> a, b;
