@@ -109,30 +109,28 @@ private:
     segs_.clear();
     // Copy partners: a phi and the values copied into it.
     hintBegin_.assign(n + 1, 0);
-    for (uint32_t b : s_.st.order)
-      for (uint32_t i = f_.blocks[b].first; i != kNoValue; i = f_.next[i])
-        if (f_.insts[i].op == OpCopy) {
-          auto o = f_.ops(i);
-          uint32_t h = uint32_t(o.size() / 2);
-          for (uint32_t k = 0; k < h; ++k) {
-            ++hintBegin_[o[k] + 1];
-            ++hintBegin_[o[h + k] + 1];
-          }
-        }
-    for (uint32_t v = 0; v < n; ++v) hintBegin_[v + 1] += hintBegin_[v];
-    hints_.resize(hintBegin_[n]);
-    {
-      std::vector<uint32_t> hf(hintBegin_.begin(), hintBegin_.end() - 1);
+    // A copy's operands are its destinations, then its sources, pairwise.
+    auto eachCopyPair = [&](auto&& visit) {
       for (uint32_t b : s_.st.order)
         for (uint32_t i = f_.blocks[b].first; i != kNoValue; i = f_.next[i])
           if (f_.insts[i].op == OpCopy) {
             auto o = f_.ops(i);
             uint32_t h = uint32_t(o.size() / 2);
-            for (uint32_t k = 0; k < h; ++k) {
-              hints_[hf[o[k]]++] = o[h + k];
-              hints_[hf[o[h + k]]++] = o[k];
-            }
+            for (uint32_t k = 0; k < h; ++k) visit(o[k], o[h + k]);
           }
+    };
+    eachCopyPair([&](uint32_t a, uint32_t b) {
+      ++hintBegin_[a + 1];
+      ++hintBegin_[b + 1];
+    });
+    for (uint32_t v = 0; v < n; ++v) hintBegin_[v + 1] += hintBegin_[v];
+    hints_.resize(hintBegin_[n]);
+    {
+      std::vector<uint32_t> hf(hintBegin_.begin(), hintBegin_.end() - 1);
+      eachCopyPair([&](uint32_t a, uint32_t b) {
+        hints_[hf[a]++] = b;
+        hints_[hf[b]++] = a;
+      });
     }
     inStamp_.assign(nb, UINT32_MAX);
     outStamp_.assign(nb, UINT32_MAX);

@@ -111,6 +111,7 @@ private:
   void lowerReturn(const llvm::ReturnInst& ret);
 
   // --- instructions ---
+  uint32_t partsBefore(llvm::Type* agg, llvm::ArrayRef<unsigned> indices, llvm::Type*& elem);
   bool lowerBinary(const llvm::BinaryOperator& bo);
   bool lowerICmp(const llvm::ICmpInst& c);
   uint32_t icmp(llvm::CmpInst::Predicate p, const llvm::Value* a, const llvm::Value* b);

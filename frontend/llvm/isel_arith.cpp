@@ -63,20 +63,9 @@ bool FunctionLowering::lowerInst(const llvm::Instruction& in) {
       auto& ev = llvm::cast<llvm::ExtractValueInst>(in);
       std::vector<uint32_t> ps;
       if (!getParts(ev.getAggregateOperand(), ps)) return fail(in);
-      // Parts before the element, level by level.
-      llvm::Type* t = ev.getAggregateOperand()->getType();
-      uint32_t at = 0;
+      llvm::Type* t = nullptr;
+      uint32_t at = partsBefore(ev.getAggregateOperand()->getType(), ev.getIndices(), t);
       std::vector<Ty> tys;
-      for (unsigned idx : ev.indices()) {
-        for (unsigned k = 0; k < idx; ++k) {
-          tys.clear();
-          llvm::Type* et = t->isStructTy() ? t->getStructElementType(k) : t->getArrayElementType();
-          flattenType(et, tys);
-          at += uint32_t(tys.size());
-        }
-        t = t->isStructTy() ? t->getStructElementType(idx) : t->getArrayElementType();
-      }
-      tys.clear();
       if (!flattenType(t, tys)) return fail(in);
       defineParts(&in, std::span<const uint32_t>(ps.data() + at, tys.size()));
       return true;
@@ -85,18 +74,8 @@ bool FunctionLowering::lowerInst(const llvm::Instruction& in) {
       auto& iv = llvm::cast<llvm::InsertValueInst>(in);
       std::vector<uint32_t> ps, es;
       if (!getParts(iv.getAggregateOperand(), ps) || !getParts(iv.getInsertedValueOperand(), es)) return fail(in);
-      llvm::Type* t = iv.getAggregateOperand()->getType();
-      uint32_t at = 0;
-      std::vector<Ty> tys;
-      for (unsigned idx : iv.indices()) {
-        for (unsigned k = 0; k < idx; ++k) {
-          tys.clear();
-          llvm::Type* et = t->isStructTy() ? t->getStructElementType(k) : t->getArrayElementType();
-          flattenType(et, tys);
-          at += uint32_t(tys.size());
-        }
-        t = t->isStructTy() ? t->getStructElementType(idx) : t->getArrayElementType();
-      }
+      llvm::Type* t = nullptr;
+      uint32_t at = partsBefore(iv.getAggregateOperand()->getType(), iv.getIndices(), t);
       if (at + es.size() > ps.size()) return fail(in);
       std::copy(es.begin(), es.end(), ps.begin() + at);
       defineParts(&in, ps);
@@ -104,6 +83,24 @@ bool FunctionLowering::lowerInst(const llvm::Instruction& in) {
     }
     default: return fail(in);
   }
+}
+
+// The number of parts before the element an extractvalue or insertvalue
+// names (parts are the flattened scalars of the aggregate, level by level);
+// elem receives the element's type.
+uint32_t FunctionLowering::partsBefore(llvm::Type* agg, llvm::ArrayRef<unsigned> indices, llvm::Type*& elem) {
+  uint32_t at = 0;
+  std::vector<Ty> tys;
+  for (unsigned idx : indices) {
+    for (unsigned k = 0; k < idx; ++k) {
+      tys.clear();
+      flattenType(agg->isStructTy() ? agg->getStructElementType(k) : agg->getArrayElementType(), tys);
+      at += uint32_t(tys.size());
+    }
+    agg = agg->isStructTy() ? agg->getStructElementType(idx) : agg->getArrayElementType();
+  }
+  elem = agg;
+  return at;
 }
 
 bool FunctionLowering::lowerBinary(const llvm::BinaryOperator& bo) {
