@@ -1,4 +1,8 @@
 #include "frontend/llvm/parse.h"
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <mutex>
@@ -8,6 +12,7 @@
 #include <llvm/IR/LLVMContext.h>
 #include <llvm/IRReader/IRReader.h>
 #include <llvm/Support/CommandLine.h>
+#include <llvm/Support/CrashRecoveryContext.h>
 #include <llvm/Support/MemoryBuffer.h>
 #include <llvm/Support/SourceMgr.h>
 #include <llvm/Support/raw_ostream.h>
@@ -115,6 +120,44 @@ bool hasUnnamed(const llvm::Module& m) {
   return false;
 }
 
+// LLVM's bitcode reader trusts its input: damaged bitcode can make it read
+// out of bounds (a crash) or allocate and clear arrays sized by a damaged
+// count (minutes of work). Reading runs under a CrashRecoveryContext, which
+// turns a crash into an error, and under a deadline far beyond what a real
+// file of that size needs (LLVM reads tens of MB of bitcode a second); past
+// it, toyc reports the file and exits, before any output exists.
+bool readBitcode(const std::string& path, llvm::MemoryBuffer& buf, llvm::LLVMContext& ctx, llvm::ParserCallbacks& callbacks,
+                 llvm::SMDiagnostic& err, std::unique_ptr<llvm::Module>& m) {
+  unsigned seconds = 10 + unsigned(buf.getBufferSize() >> 20);
+  std::mutex mu;
+  std::condition_variable cv;
+  bool done = false;
+  std::thread watchdog([&] {
+    std::unique_lock<std::mutex> lock(mu);
+    if (cv.wait_for(lock, std::chrono::seconds(seconds), [&] { return done; })) return;
+    error(path + ": malformed bitcode: reading it did not finish in " + std::to_string(seconds) + " s");
+    std::fflush(stderr);
+    std::_Exit(1);
+  });
+  llvm::CrashRecoveryContext::Enable();
+  llvm::CrashRecoveryContext crc;
+  bool ok = crc.RunSafely([&] { m = llvm::parseIR(buf.getMemBufferRef(), err, ctx, callbacks); });
+  llvm::CrashRecoveryContext::Disable();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    done = true;
+  }
+  cv.notify_one();
+  watchdog.join();
+  if (!ok) {
+    // The module is in an unknown state: leave it unfreed.
+    (void)m.release();
+    error(path + ": malformed bitcode: LLVM's bitcode reader failed on it");
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool parseIr(const std::string& path, unsigned pieces, ParsedIr& out) {
@@ -200,7 +243,12 @@ bool parseIr(const std::string& path, unsigned pieces, ParsedIr& out) {
   llvm::SMDiagnostic err;
   llvm::ParserCallbacks callbacks;
   callbacks.DataLayout = defaultLayout;
-  std::unique_ptr<llvm::Module> m = llvm::parseIR(buf->getMemBufferRef(), err, *ctx, callbacks);
+  std::unique_ptr<llvm::Module> m;
+  if (bitcode) {
+    if (!readBitcode(path, *buf, *ctx, callbacks, err, m)) return false;
+  } else {
+    m = llvm::parseIR(buf->getMemBufferRef(), err, *ctx, callbacks);
+  }
   if (!m) {
     report(err);
     return false;
