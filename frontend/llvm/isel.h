@@ -151,6 +151,7 @@ private:
   bool isWide(llvm::Type* t) const { return t->isIntegerTy(128) || t->isFP128Ty(); }
   bool wideBinary(const llvm::BinaryOperator& bo);
   bool wideCast(const llvm::CastInst& c);
+  bool wideIntrinsic(const llvm::CallBase& call);
   uint32_t wideICmp(llvm::CmpInst::Predicate p, const llvm::Value* a, const llvm::Value* b);
   uint32_t fp128Cmp(llvm::CmpInst::Predicate p, const llvm::Value* a, const llvm::Value* b);
 

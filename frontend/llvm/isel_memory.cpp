@@ -95,24 +95,27 @@ uint32_t FunctionLowering::loadScalar(llvm::Type* t, Addr a, uint32_t align, boo
     if (isVolatile) f_->insts[v].flags |= kVolatile;
     return v;
   };
-  if (t->isFloatTy()) return ld(0x2a, Ty::F32, 2, 0, ExtNone);
-  if (t->isDoubleTy()) return ld(0x2b, Ty::F64, 3, 0, ExtNone);
+  if (t->isFloatTy()) return ld(Op("f32.load"), Ty::F32, 2, 0, ExtNone);
+  if (t->isDoubleTy()) return ld(Op("f64.load"), Ty::F64, 3, 0, ExtNone);
   unsigned w = widthOf(t);
   if (w == 0 || w > 64) return kNoValue;
-  if (w == 1) return ld(0x2d, Ty::I32, 0, 0, ExtZero);
-  if (w == 8) return ld(signedLoad ? 0x2c : 0x2d, Ty::I32, 0, 0, signedLoad ? ExtSign : ExtZero);
-  if (w == 16) return ld(signedLoad ? 0x2e : 0x2f, Ty::I32, 1, 0, signedLoad ? ExtSign : ExtZero);
-  if (w == 32) return ld(0x28, Ty::I32, 2, 0, ExtNone);
-  if (w == 64) return ld(0x29, Ty::I64, 3, 0, ExtNone);
-  // Odd widths: the store size in pieces of 4, 2 and 1 bytes, little-endian.
+  if (w == 1) return ld(Op("i32.load8_u"), Ty::I32, 0, 0, ExtZero);
+  if (w == 8) return ld(signedLoad ? Op("i32.load8_s") : Op("i32.load8_u"), Ty::I32, 0, 0, signedLoad ? ExtSign : ExtZero);
+  if (w == 16)
+    return ld(signedLoad ? Op("i32.load16_s") : Op("i32.load16_u"), Ty::I32, 1, 0, signedLoad ? ExtSign : ExtZero);
+  if (w == 32) return ld(Op("i32.load"), Ty::I32, 2, 0, ExtNone);
+  if (w == 64) return ld(Op("i64.load"), Ty::I64, 3, 0, ExtNone);
+  // Odd widths: the store size in pieces of 4, 2 and 1 bytes, little-endian
+  // (i25..i31 are one 4-byte piece).
   Ty ty = containerOf(w);
   unsigned bytes = (w + 7) / 8, at = 0;
   uint32_t acc = kNoValue;
   while (at < bytes) {
     unsigned n = bytes - at >= 4 ? 4 : bytes - at >= 2 ? 2 : 1;
-    uint32_t piece;
-    if (ty == Ty::I64) piece = ld(n == 4 ? 0x35 : n == 2 ? 0x33 : 0x31, Ty::I64, n == 4 ? 2 : n == 2 ? 1 : 0, at, ExtZero);
-    else piece = ld(n == 2 ? 0x2f : 0x2d, Ty::I32, n == 2 ? 1 : 0, at, ExtZero);
+    uint32_t natural = n == 4 ? 2 : n == 2 ? 1 : 0;
+    uint16_t op = ty == Ty::I64 ? (n == 4 ? Op("i64.load32_u") : n == 2 ? Op("i64.load16_u") : Op("i64.load8_u"))
+                                : (n == 4 ? Op("i32.load") : n == 2 ? Op("i32.load16_u") : Op("i32.load8_u"));
+    uint32_t piece = ld(op, ty, natural, at, ExtZero);
     if (at) piece = add(intOp(I32Shl, ty), ty, {piece, ty == Ty::I64 ? c64(8 * at) : c32(int32_t(8 * at))});
     acc = acc == kNoValue ? piece : add(intOp(I32Or, ty), ty, {acc, piece});
     at += n;
@@ -123,26 +126,29 @@ uint32_t FunctionLowering::loadScalar(llvm::Type* t, Addr a, uint32_t align, boo
 
 void FunctionLowering::storeScalar(llvm::Type* t, Addr a, uint32_t align, uint32_t v, bool isVolatile) {
   uint32_t al = log2of(align);
+  // Stores are never moved across other memory operations, volatile or not.
+  (void)isVolatile;
   auto st = [&](uint16_t op, uint32_t natural, uint32_t off, uint32_t val) {
     f_->store(op, a.base, val, a.offset + off, std::min(al, natural));
-    (void)isVolatile;
   };
-  if (t->isFloatTy()) return st(0x38, 2, 0, v);
-  if (t->isDoubleTy()) return st(0x39, 3, 0, v);
+  if (t->isFloatTy()) return st(Op("f32.store"), 2, 0, v);
+  if (t->isDoubleTy()) return st(Op("f64.store"), 3, 0, v);
   unsigned w = widthOf(t);
-  if (w == 8) return st(0x3a, 0, 0, v);
-  if (w == 16) return st(0x3b, 1, 0, v);
-  if (w == 32) return st(0x36, 2, 0, v);
-  if (w == 64) return st(0x37, 3, 0, v);
+  if (w == 8) return st(Op("i32.store8"), 0, 0, v);
+  if (w == 16) return st(Op("i32.store16"), 1, 0, v);
+  if (w == 32) return st(Op("i32.store"), 2, 0, v);
+  if (w == 64) return st(Op("i64.store"), 3, 0, v);
   // Other widths (i1, i24, i48, ...) are stored zero-extended to whole bytes.
   Ty ty = containerOf(w);
   unsigned bytes = (w + 7) / 8, at = 0;
   uint32_t val = zext(v, w);
   while (at < bytes) {
     unsigned n = bytes - at >= 4 ? 4 : bytes - at >= 2 ? 2 : 1;
+    uint32_t natural = n == 4 ? 2 : n == 2 ? 1 : 0;
+    uint16_t op = ty == Ty::I64 ? (n == 4 ? Op("i64.store32") : n == 2 ? Op("i64.store16") : Op("i64.store8"))
+                                : (n == 4 ? Op("i32.store") : n == 2 ? Op("i32.store16") : Op("i32.store8"));
     uint32_t piece = at ? add(intOp(I32ShrU, ty), ty, {val, ty == Ty::I64 ? c64(8 * at) : c32(int32_t(8 * at))}) : val;
-    if (ty == Ty::I64) st(n == 4 ? 0x3e : n == 2 ? 0x3d : 0x3c, n == 4 ? 2 : n == 2 ? 1 : 0, at, piece);
-    else st(n == 2 ? 0x3b : 0x3a, n == 2 ? 1 : 0, at, piece);
+    st(op, natural, at, piece);
     at += n;
   }
 }

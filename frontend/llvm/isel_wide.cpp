@@ -3,6 +3,7 @@
 // compiler-rt calls for the rest (__multi3, __divti3, __ashlti3, ...); fp128
 // (C's long double on wasm32) entirely through compiler-rt (__addtf3,
 // __eqtf2, __extenddftf2, ...), as LLVM's backend does.
+#include <array>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/Intrinsics.h>
 #include "frontend/llvm/isel.h"
@@ -392,10 +393,164 @@ bool FunctionLowering::lowerWide(const llvm::Instruction& in) {
       r[1] = swap64(a[0]);
       break;
     }
-    default: return fail(in);
+    default: return wideIntrinsic(*call) || fail(in);
   }
   defineParts(&in, r);
   return true;
+}
+
+// i128 intrinsics made of the inline pieces above and compiler-rt calls:
+// *.with.overflow, saturating arithmetic, scmp/ucmp, bitreverse, fshl/fshr.
+bool FunctionLowering::wideIntrinsic(const llvm::CallBase& call) {
+  namespace I = llvm::Intrinsic;
+  auto id = call.getCalledFunction()->getIntrinsicID();
+  std::vector<uint32_t> a, b;
+  if (!getParts(call.getArgOperand(0), a) || a.size() != 2) return false;
+  if (call.arg_size() > 1 && (!getParts(call.getArgOperand(1), b) || b.size() != 2)) return false;
+  using P = std::array<uint32_t, 2>;
+  auto i64 = [&](uint16_t op, uint32_t x, uint32_t y) { return add(op, Ty::I64, {x, y}); };
+  auto bool64 = [&](uint32_t c) { return add(Op("i64.extend_i32_u"), Ty::I64, {c}); };
+  auto pick = [&](uint32_t c, P x, P y) {  // c ? x : y
+    return P{add(Select, Ty::I64, {x[0], y[0], c}), add(Select, Ty::I64, {x[1], y[1], c})};
+  };
+  auto sum = [&](P x, P y) {
+    uint32_t lo = i64(I64Add, x[0], y[0]);
+    return P{lo, i64(I64Add, i64(I64Add, x[1], y[1]), bool64(add(I64LtU, Ty::I32, {lo, x[0]})))};
+  };
+  auto diff = [&](P x, P y) {
+    uint32_t borrow = bool64(add(I64LtU, Ty::I32, {x[0], y[0]}));
+    return P{i64(I64Sub, x[0], y[0]), i64(I64Sub, i64(I64Sub, x[1], y[1]), borrow)};
+  };
+  // Unsigned and signed x < y on parts.
+  auto ult = [&](P x, P y) {
+    uint32_t hiEq = add(I64Eq, Ty::I32, {x[1], y[1]});
+    return add(Select, Ty::I32, {add(I64LtU, Ty::I32, {x[0], y[0]}), add(I64LtU, Ty::I32, {x[1], y[1]}), hiEq}, ExtZero);
+  };
+  auto slt = [&](P x, P y) {
+    uint32_t hiEq = add(I64Eq, Ty::I32, {x[1], y[1]});
+    return add(Select, Ty::I32, {add(I64LtU, Ty::I32, {x[0], y[0]}), add(I64LtS, Ty::I32, {x[1], y[1]}), hiEq}, ExtZero);
+  };
+  auto negative = [&](uint32_t hi) { return add(I64LtS, Ty::I32, {hi, c64(0)}, ExtZero); };
+  auto mul = [&](P x, P y) {
+    uint32_t r[2];
+    callLibIndirect(LibFn::Multi3, {x[0], x[1], y[0], y[1]}, r);
+    return P{r[0], r[1]};
+  };
+  // x * y mod 2^128 and whether the unsigned product needs more bits: the
+  // three partial products that can be non-zero, as __multi3 calls.
+  auto umulo = [&](P x, P y, uint32_t& ovf) {
+    uint32_t zero = c64(0);
+    P full = mul(P{x[0], zero}, P{y[0], zero});
+    P t1 = mul(P{x[1], zero}, P{y[0], zero});
+    P t2 = mul(P{x[0], zero}, P{y[1], zero});
+    uint32_t cross = i64(I64Add, t1[0], t2[0]);
+    uint32_t hi = i64(I64Add, full[1], cross);
+    uint32_t both = add(I32And, Ty::I32, {add(I64Ne, Ty::I32, {x[1], zero}), add(I64Ne, Ty::I32, {y[1], zero})});
+    uint32_t partial = add(I64Ne, Ty::I32, {i64(I64Or, t1[1], t2[1]), zero});
+    // Without `both`, one of t1 and t2 is 0, so only the last add can carry.
+    uint32_t carry = add(I64LtU, Ty::I32, {hi, cross});
+    ovf = add(I32Or, Ty::I32, {add(I32Or, Ty::I32, {both, partial}), carry}, ExtZero);
+    return P{full[0], hi};
+  };
+  auto absOf = [&](P x) { return pick(negative(x[1]), diff(P{c64(0), c64(0)}, x), x); };
+  P x{a[0], a.size() > 1 ? a[1] : kNoValue}, y{b.empty() ? kNoValue : b[0], b.empty() ? kNoValue : b[1]};
+  const P ones{c64(-1), c64(-1)}, zeros{c64(0), c64(0)}, smax{c64(-1), c64(INT64_MAX)}, smin{c64(0), c64(INT64_MIN)};
+  switch (id) {
+    case I::uadd_with_overflow: case I::usub_with_overflow: case I::sadd_with_overflow:
+    case I::ssub_with_overflow: case I::umul_with_overflow: case I::smul_with_overflow: {
+      P r;
+      uint32_t ovf;
+      if (id == I::uadd_with_overflow) {
+        r = sum(x, y);
+        ovf = ult(r, x);
+      } else if (id == I::usub_with_overflow) {
+        r = diff(x, y);
+        ovf = ult(x, y);
+      } else if (id == I::sadd_with_overflow || id == I::ssub_with_overflow) {
+        // Overflow when the operands' signs (b's flipped for a subtraction)
+        // agree and the result's differs.
+        bool sub = id == I::ssub_with_overflow;
+        r = sub ? diff(x, y) : sum(x, y);
+        uint32_t bs = sub ? i64(I64Xor, x[1], y[1]) : i64(I64Xor, i64(I64Xor, x[1], y[1]), c64(-1));
+        ovf = negative(i64(I64And, bs, i64(I64Xor, x[1], r[1])));
+      } else if (id == I::umul_with_overflow) {
+        r = umulo(x, y, ovf);
+      } else {
+        // |x| * |y| as unsigned; the signed product fits when that does
+        // and is at most 2^127 - 1, or 2^127 for a negative product.
+        uint32_t neg = add(I32Xor, Ty::I32, {negative(x[1]), negative(y[1])});
+        uint32_t uovf;
+        P m = umulo(absOf(x), absOf(y), uovf);
+        uint32_t limitHi = add(Select, Ty::I64, {c64(INT64_MIN), c64(INT64_MAX), neg});
+        uint32_t limitLo = add(Select, Ty::I64, {c64(0), c64(-1), neg});
+        ovf = add(I32Or, Ty::I32, {uovf, ult(P{limitLo, limitHi}, m)}, ExtZero);
+        r = mul(x, y);
+      }
+      uint32_t parts[3] = {r[0], r[1], ovf};
+      defineParts(&call, parts);
+      return true;
+    }
+    case I::uadd_sat: case I::usub_sat: case I::sadd_sat: case I::ssub_sat: {
+      P r;
+      if (id == I::uadd_sat) {
+        P s = sum(x, y);
+        r = pick(ult(s, x), ones, s);
+      } else if (id == I::usub_sat) {
+        r = pick(ult(x, y), zeros, diff(x, y));
+      } else {
+        bool sub = id == I::ssub_sat;
+        P s = sub ? diff(x, y) : sum(x, y);
+        uint32_t bs = sub ? i64(I64Xor, x[1], y[1]) : i64(I64Xor, i64(I64Xor, x[1], y[1]), c64(-1));
+        uint32_t ovf = negative(i64(I64And, bs, i64(I64Xor, x[1], s[1])));
+        r = pick(ovf, pick(negative(x[1]), smin, smax), s);
+      }
+      defineParts(&call, r);
+      return true;
+    }
+    case I::scmp: case I::ucmp: {
+      if (isWide(call.getType())) return false;
+      bool sgn = id == I::scmp;
+      uint32_t gt = sgn ? slt(y, x) : ult(y, x), lt = sgn ? slt(x, y) : ult(x, y);
+      uint32_t v = add(I32Sub, Ty::I32, {gt, lt});
+      if (widthOf(call.getType()) > 32) v = add(Op("i64.extend_i32_s"), Ty::I64, {v});
+      define(&call, v);
+      return true;
+    }
+    case I::bitreverse: {
+      // Bits reversed within each 64-bit half by the swap network, halves
+      // exchanged.
+      auto rev64 = [&](uint32_t v) {
+        static const uint64_t masks[] = {0x5555555555555555u, 0x3333333333333333u, 0x0f0f0f0f0f0f0f0fu,
+                                         0x00ff00ff00ff00ffu, 0x0000ffff0000ffffu};
+        for (unsigned k = 0; k < 5; ++k) {
+          uint32_t sh = c64(int64_t(1) << k), m = c64(int64_t(masks[k]));
+          v = i64(I64Or, i64(I64Shl, i64(I64And, v, m), sh), i64(I64And, i64(I64ShrU, v, sh), m));
+        }
+        return add(Op("i64.rotl"), Ty::I64, {v, c64(32)});
+      };
+      P r{rev64(x[1]), rev64(x[0])};
+      defineParts(&call, r);
+      return true;
+    }
+    case I::fshl: case I::fshr: {
+      // fshl(x, y, s) = the high half of (x:y) << (s mod 128); fshr the low
+      // half of (x:y) >> (s mod 128). A zero amount returns x (fshl) or y
+      // (fshr) unchanged, since the other shift would be by 128.
+      std::vector<uint32_t> c;
+      if (!getParts(call.getArgOperand(2), c) || c.size() != 2) return false;
+      uint32_t s = add(I32And, Ty::I32, {add(Op("i32.wrap_i64"), Ty::I32, {c[0]}), c32(127)});
+      uint32_t rest = add(I32Sub, Ty::I32, {c32(128), s});
+      uint32_t hi[2], lo[2];
+      bool left = id == I::fshl;
+      callLibIndirect(left ? LibFn::Ashlti3 : LibFn::Lshrti3, {left ? x[0] : y[0], left ? x[1] : y[1], s}, hi);
+      callLibIndirect(left ? LibFn::Lshrti3 : LibFn::Ashlti3, {left ? y[0] : x[0], left ? y[1] : x[1], rest}, lo);
+      P shifted{i64(I64Or, hi[0], lo[0]), i64(I64Or, hi[1], lo[1])};
+      P r = pick(add(I32Eqz, Ty::I32, {s}), left ? x : y, shifted);
+      defineParts(&call, r);
+      return true;
+    }
+    default: return false;
+  }
 }
 
 }  // namespace toyc::llvmir
