@@ -16,6 +16,7 @@
 #include "link/linker.h"
 #include "runtime/embedded.h"
 #include "utils/diag.h"
+#include "utils/parallel.h"
 #include "utils/file_io.h"
 
 namespace toyc::driver {
@@ -105,6 +106,8 @@ bool splitArgs(std::vector<std::string> args, bool run, BuildArgs& b) {
 
 // Compiles and links; the output goes to opts.output.
 bool buildModule(BuildArgs& b, link::LinkOptions& opts) {
+  // --threads applies to compiling as well as to linking.
+  setThreadCount(opts.threads);
   bool command = true;
   auto* linker = new link::Linker(link::LinkOptions{});
   Interner& names = linker->strings();

@@ -11,6 +11,7 @@
 #include "link/object_reader.h"
 #include "link/object_writer.h"
 #include "utils/diag.h"
+#include "utils/parallel.h"
 #include "utils/file_io.h"
 
 namespace toyc::driver {
@@ -46,6 +47,8 @@ int runBuildObj(std::vector<std::string> args) {
   app.add_option("inputs", inputs, "Toy sources (one unit), one LLVM IR file, or one wasm object");
   app.add_option("-o,--output", output, "Path of the object to write")->required();
   app.add_flag("--runtime", runtime, "Write the Toy runtime as an object");
+  unsigned threads = 0;
+  app.add_option("--threads", threads, "Number of threads (0: one per core); the object does not depend on it");
   std::vector<std::string> rev(args.rbegin(), args.rend());
   try {
     app.parse(rev);
@@ -56,6 +59,7 @@ int runBuildObj(std::vector<std::string> args) {
     error(e.what());
     return 1;
   }
+  setThreadCount(threads);
   Interner strings;
   std::vector<std::string> toy;
   for (const std::string& in : inputs)

@@ -81,11 +81,32 @@ struct Define {
   size_t begin, headEnd, end;  // line start, end of the `define ... {` line, end of the `}` line
 };
 
-// Function definitions of LLVM-printed IR: a line starting with `define `
-// and ending with `{`, up to a line that is exactly `}`. Anything a piece
-// cannot parse because of the cut (a blockaddress of a stubbed function,
-// say) makes the caller parse the file whole instead.
-bool findDefines(llvm::StringRef text, std::vector<Define>& out) {
+struct Line {
+  size_t begin, end;  // end excludes the newline
+};
+
+// Whether a top-level line defines a global variable (`@x = [linkage ...]
+// global|constant ...`) rather than an alias or ifunc. Undecided lines count
+// as not: leaving a line where it is is always correct.
+bool isGlobalVariable(llvm::StringRef line) {
+  size_t eq = line.find(" = ");
+  if (!line.starts_with("@") || eq == llvm::StringRef::npos) return false;
+  llvm::StringRef rest = line.substr(eq + 3);
+  for (int k = 0; k < 12 && !rest.empty(); ++k) {
+    auto [word, tail] = rest.split(' ');
+    if (word == "global" || word == "constant") return true;
+    if (word == "alias" || word == "ifunc" || word.contains('"') || word.contains('[') || word.contains('{')) return false;
+    rest = tail;
+  }
+  return false;
+}
+
+// The top level of LLVM-printed IR: function definitions (a line starting
+// with `define ` and ending with `{`, up to a line that is exactly `}`) and
+// global variable definitions (one line each). Anything a piece cannot
+// parse because of the cut (a blockaddress of a stubbed function, say)
+// makes the caller parse the file whole instead.
+bool scanTopLevel(llvm::StringRef text, std::vector<Define>& defs, std::vector<Line>& globals) {
   size_t pos = 0, n = text.size();
   while (pos < n) {
     size_t eol = text.find('\n', pos);
@@ -105,13 +126,52 @@ bool findDefines(llvm::StringRef text, std::vector<Define>& out) {
         }
         p = e + 1;
       }
-      out.push_back(d);
+      defs.push_back(d);
       pos = d.end + 1;
       continue;
     }
+    if (isGlobalVariable(line)) globals.push_back(Line{pos, eol});
     pos = eol + 1;
   }
   return true;
+}
+
+// The text of piece p: the file with the global variable definitions moved
+// to its end and the bodies of other pieces' functions replaced by
+// `unreachable`. LLVM's parser resolves a reference to a function that is
+// not defined yet through a placeholder it replaces at the definition, and
+// replacing an operand of a constant array rebuilds the array: a table of
+// n function pointers ahead of the functions (as clang prints it) costs
+// n^2. With the globals last every function they name exists already. The
+// module's lists keep their order: globals and functions are added to them
+// in the order of their definitions, which the move does not change among
+// globals nor among functions.
+std::string pieceText(llvm::StringRef text, const std::vector<Define>& defs, const std::vector<Line>& globals,
+                      const std::vector<unsigned>& owner, unsigned p) {
+  std::string t;
+  t.reserve(text.size() + defs.size() * 16 + 64);
+  size_t at = 0, gi = 0;
+  auto copyUpTo = [&](size_t end) {  // text[at, end) without the global lines in it
+    for (; gi < globals.size() && globals[gi].begin < end; ++gi) {
+      t.append(text.data() + at, globals[gi].begin - at);
+      at = std::min(globals[gi].end + 1, text.size());
+    }
+    if (end > at) t.append(text.data() + at, end - at);
+    at = std::max(at, end);
+  };
+  for (size_t i = 0; i < defs.size(); ++i) {
+    if (owner[i] == p) continue;
+    copyUpTo(defs[i].headEnd);
+    t.append("\n  unreachable\n}");
+    at = defs[i].end;
+  }
+  copyUpTo(text.size());
+  t.push_back('\n');
+  for (const Line& g : globals) {
+    t.append(text.data() + g.begin, g.end - g.begin);
+    t.push_back('\n');
+  }
+  return t;
 }
 
 bool hasUnnamed(const llvm::Module& m) {
@@ -174,35 +234,26 @@ bool parseIr(const std::string& path, unsigned pieces, ParsedIr& out) {
   llvm::StringRef text = buf->getBuffer();
   bool bitcode = text.size() >= 4 && std::memcmp(text.data(), "BC\xC0\xDE", 4) == 0;
   if (!bitcode) out.text = text;
+  // Large text IR is parsed from reshaped text (pieceText), in pieces on
+  // several threads when it is mostly code.
   std::vector<Define> defs;
-  bool split = !bitcode && pieces > 1 && text.size() >= kSplitMinBytes && findDefines(text, defs) && defs.size() >= pieces;
-  size_t bodyBytes = 0;
-  if (split) {
+  std::vector<Line> globals;
+  bool reshape = !bitcode && text.size() >= kSplitMinBytes && scanTopLevel(text, defs, globals);
+  if (reshape) {
+    size_t bodyBytes = 0;
     for (const Define& d : defs) bodyBytes += d.end - d.headEnd;
-    split = bodyBytes * 10 >= text.size() * 7;  // mostly code, little metadata
-  }
-  if (split) {
+    bool mostlyCode = bodyBytes * 10 >= text.size() * 7;  // little metadata
+    if (!mostlyCode || defs.size() < pieces || bodyBytes == 0) pieces = 1;
     // Pieces of about equal body size; piece p keeps the bodies of its
     // definitions and stubs the others.
     std::vector<unsigned> owner(defs.size());
     size_t acc = 0;
     for (size_t i = 0; i < defs.size(); ++i) {
-      owner[i] = unsigned(std::min<size_t>(pieces - 1, acc * pieces / bodyBytes));
+      owner[i] = pieces == 1 ? 0 : unsigned(std::min<size_t>(pieces - 1, acc * pieces / bodyBytes));
       acc += defs[i].end - defs[i].headEnd;
     }
     std::vector<std::string> texts(pieces);
-    for (unsigned p = 0; p < pieces; ++p) {
-      std::string& t = texts[p];
-      t.reserve(text.size() - bodyBytes + bodyBytes / pieces + defs.size() * 16 + 64);
-      size_t at = 0;
-      for (size_t i = 0; i < defs.size(); ++i) {
-        if (owner[i] == p) continue;
-        t.append(text.data() + at, defs[i].headEnd - at);
-        t.append("\n  unreachable\n}");
-        at = defs[i].end;
-      }
-      t.append(text.data() + at, text.size() - at);
-    }
+    for (unsigned p = 0; p < pieces; ++p) texts[p] = pieceText(text, defs, globals, owner, p);
     std::vector<llvm::Module*> mods(pieces, nullptr);
     auto parsePiece = [&](unsigned p) {
       if (p) ownArena();
@@ -222,7 +273,7 @@ bool parseIr(const std::string& path, unsigned pieces, ParsedIr& out) {
       // them only through copies, but keep them anyway for safety).
       new std::vector<std::string>(std::move(texts));
       out.modules = mods;
-      TOYC_LOG(Codegen, "{}: parsed in {} pieces", path, pieces);
+      TOYC_LOG(Codegen, "{}: parsed in {} piece(s), {} global variables moved last", path, pieces, globals.size());
       for (const llvm::Function& f : *mods[0]) {
         if (f.isDeclaration()) continue;
         if (!isStub(f)) continue;

@@ -1,10 +1,13 @@
-// Reading IR with LLVM's parsers. Text IR is parsed on several threads: the
-// file is cut into pieces at function definitions, and every piece is the
-// whole module in which the bodies of the other pieces' functions are
-// replaced by `unreachable`. Each piece is parsed in its own LLVMContext;
-// the first one provides the module's symbols, and every function's body
-// is taken from the piece that kept it. Files that do not look like LLVM's
-// own printed IR (or that are small, or mostly metadata) are parsed whole.
+// Reading IR with LLVM's parsers. Large text IR is reshaped before LLVM
+// parses it: global variable definitions move to the end (so tables of
+// function pointers do not cost LLVM's parser quadratic time), and the
+// file is cut into pieces at function definitions, one per thread; every
+// piece is the whole module in which the bodies of the other pieces'
+// functions are replaced by `unreachable`. Each piece is parsed in its own
+// LLVMContext; the first one provides the module's symbols, and every
+// function's body is taken from the piece that kept it. Files that do not
+// look like LLVM's own printed IR (or that are small) are parsed whole,
+// bitcode under a crash guard and a deadline.
 #pragma once
 #include <memory>
 #include <string>

@@ -12,6 +12,10 @@ out = ['target datalayout = "e-m:e-p:32:32-p10:8:8-p20:8:8-i64:64-n32:64-S128-ni
        '@__main_void = hidden alias i32 (), ptr @main']
 for i in range(n):
     out.append(f'@g{i} = internal global i32 {i % 97}')
+# A table of every function ahead of their definitions, and globals that
+# point into globals, as clang prints C's function tables.
+out.append(f'@table = internal constant [{n} x ptr] [' + ", ".join(f"ptr @f{i}" for i in range(n)) + ']')
+out.append(f'@pick = internal global ptr getelementptr inbounds ([{n} x ptr], ptr @table, i32 0, i32 {n // 2})')
 for i in range(n):
     callee = f'call i32 @f{i - 1}(i32 %s2)' if i else 'add i32 %s2, 0'
     out.append(f"""define internal i32 @f{i}(i32 %a) {{
@@ -49,7 +53,11 @@ done:
 }}""")
 out.append(f"""define i32 @main() {{
   %r = call i32 @f{n - 1}(i32 5)
-  call i32 (ptr, ...) @printf(ptr @fmt, i32 %r)
+  %pp = load ptr, ptr @pick
+  %fp = load ptr, ptr %pp
+  %q = call i32 %fp(i32 3)
+  %t = add i32 %r, %q
+  call i32 (ptr, ...) @printf(ptr @fmt, i32 %t)
   ret i32 0
 }}""")
 print("\n".join(out))
