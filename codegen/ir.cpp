@@ -130,14 +130,14 @@ uint32_t MFunc::constF64(double v) {
   return add(OpConst, Ty::F64, {}, bits);
 }
 
-uint32_t MFunc::load(uint16_t op, Ty ty, uint32_t addr, uint32_t offset, uint32_t alignLog2) {
-  uint32_t i = add(op, ty, {addr}, int64_t(offset));
+uint32_t MFunc::load(uint16_t op, Ty ty, uint32_t addr, uint32_t offset, uint32_t alignLog2, uint32_t sym) {
+  uint32_t i = add(op, ty, {addr}, int64_t(offset), sym);
   insts[i].align = uint8_t(alignLog2);
   return i;
 }
 
-void MFunc::store(uint16_t op, uint32_t addr, uint32_t value, uint32_t offset, uint32_t alignLog2) {
-  uint32_t i = add(op, Ty::None, {addr, value}, int64_t(offset));
+void MFunc::store(uint16_t op, uint32_t addr, uint32_t value, uint32_t offset, uint32_t alignLog2, uint32_t sym) {
+  uint32_t i = add(op, Ty::None, {addr, value}, int64_t(offset), sym);
   insts[i].align = uint8_t(alignLog2);
 }
 

@@ -123,8 +123,10 @@ public:
   uint32_t constI64(int64_t v) { return add(OpConst, Ty::I64, {}, v); }
   uint32_t constF32(float v);
   uint32_t constF64(double v);
-  uint32_t load(uint16_t op, Ty ty, uint32_t addr, uint32_t offset, uint32_t alignLog2);
-  void store(uint16_t op, uint32_t addr, uint32_t value, uint32_t offset, uint32_t alignLog2);
+  // A memory access at addr + offset, or at addr + sym + offset when sym is
+  // a data symbol (the offset immediate is then relocated).
+  uint32_t load(uint16_t op, Ty ty, uint32_t addr, uint32_t offset, uint32_t alignLog2, uint32_t sym = kNoSym);
+  void store(uint16_t op, uint32_t addr, uint32_t value, uint32_t offset, uint32_t alignLog2, uint32_t sym = kNoSym);
   // Ends `current` with an exit; the cfg node gets the same number as the block.
   void setExit(uint32_t block, Exit exit, std::span<const uint32_t> succs, std::span<const uint32_t> ops);
 

@@ -65,9 +65,19 @@ private:
     uint64_t value;
     uint32_t block;
   };
+  // A memory address: base + offset, plus the address of sym when it is a
+  // data symbol (only for plain loads and stores: memAddress).
   struct Addr {
     uint32_t base = codegen::kNoValue;  // i32 value
     uint32_t offset = 0;
+    uint32_t sym = codegen::kNoSym;
+    Addr plus(uint64_t d) const { return Addr{base, uint32_t(offset + d), sym}; }
+  };
+  // A scaled variable index of a getelementptr.
+  struct Term {
+    uint32_t value;
+    uint64_t scale;
+    int64_t order;  // where its index is defined: arguments first, then blocks in reverse postorder
   };
 
   // --- values ---
@@ -126,6 +136,9 @@ private:
   bool lowerAtomic(const llvm::Instruction& in);
   bool lowerVAArg(const llvm::VAArgInst& va);
   Addr address(const llvm::Value* ptr);
+  Addr memAddress(const llvm::Value* ptr);
+  bool gepTerms(const llvm::GEPOperator& gep, std::vector<Term>& terms, int64_t& constant);
+  uint32_t sumTerms(std::vector<Term>& terms, uint32_t base);
   uint32_t addrValue(const Addr& a);
   uint32_t scaledIndex(const llvm::Value* idx, uint64_t size);
   uint32_t frameAddr(uint32_t offset);

@@ -1,6 +1,8 @@
 // Instruction selection: memory. Addresses with folded offsets, loads and
 // stores of scalars and aggregates, getelementptr, alloca, va_arg, atomics.
 #include <algorithm>
+#include <numeric>
+#include <llvm/IR/InstrTypes.h>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/GetElementPtrTypeIterator.h>
 #include <llvm/IR/Operator.h>
@@ -41,33 +43,17 @@ FunctionLowering::Addr FunctionLowering::address(const llvm::Value* p) {
     if (!gep || !gep->isInBounds()) break;
     int64_t o;
     if (!layout_.constantOffset(*gep, o)) {
-      // Variable indices: base + scaled indices, with the constant part
+      // Variable indices: scaled indices + base, with the constant part
       // (and the base's own constant offset) left for the immediate. Only
       // for a getelementptr used once: others keep their computed address.
       if (!gep->hasOneUse()) break;
       Addr a = address(gep->getPointerOperand());
       if (a.base == kNoValue) break;
-      int64_t c = int64_t(a.offset) + off;
-      uint32_t base = a.base;
-      bool ok = true;
-      for (auto it = llvm::gep_type_begin(*gep), e = llvm::gep_type_end(*gep); it != e && ok; ++it) {
-        const llvm::Value* idx = it.getOperand();
-        if (llvm::StructType* st = it.getStructTypeOrNull()) {
-          c += int64_t(layout_.fieldOffset(st, unsigned(llvm::cast<llvm::ConstantInt>(idx)->getZExtValue())));
-          continue;
-        }
-        uint64_t size = layout_.allocSize(it.getIndexedType());
-        if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(idx)) {
-          if (ci->getBitWidth() > 64) ok = false;
-          else c += ci->getSExtValue() * int64_t(size);
-          continue;
-        }
-        if (size == 0) continue;
-        uint32_t t = scaledIndex(idx, size);
-        if (t == kNoValue) ok = false;
-        else base = add(I32Add, Ty::I32, {base, t});
-      }
-      if (!ok) break;
+      std::vector<Term> terms;
+      int64_t c = 0;
+      if (!gepTerms(*gep, terms, c)) break;
+      c += int64_t(a.offset) + off;
+      uint32_t base = sumTerms(terms, a.base);
       if (c >= 0 && c <= 0x7fffffff) return {base, uint32_t(c)};
       return {add(I32Add, Ty::I32, {base, c32(int32_t(c))}), 0};
     }
@@ -83,6 +69,88 @@ FunctionLowering::Addr FunctionLowering::address(const llvm::Value* p) {
   return {add(I32Add, Ty::I32, {base, c32(int32_t(off))}), 0};
 }
 
+// The address of a plain load or store. An element of a global variable
+// indexed by variables (`G[i][j]`) keeps the global's address out of the
+// arithmetic: the scaled indices are the base and G goes into the
+// instruction's offset immediate, relocated, as LLVM's backend does. wasm
+// adds base and offset without wrapping, so this needs the indices' sum to
+// be non-negative: an inbounds address is within G's object, so the sum is
+// at least minus the constant part, which must be 0 or smaller than the
+// indices' common scale.
+FunctionLowering::Addr FunctionLowering::memAddress(const llvm::Value* p) {
+  auto* gep = llvm::dyn_cast<llvm::GEPOperator>(p);
+  int64_t o;
+  if (!gep || !gep->isInBounds() || !gep->hasOneUse() || layout_.constantOffset(*gep, o)) return address(p);
+  const llvm::Value* root = gep->getPointerOperand();
+  int64_t c = 0;
+  while (auto* rg = llvm::dyn_cast<llvm::GEPOperator>(root)) {
+    if (!rg->isInBounds() || !layout_.constantOffset(*rg, o)) return address(p);
+    c += o;
+    root = rg->getPointerOperand();
+  }
+  auto* gv = llvm::dyn_cast<llvm::GlobalVariable>(root);
+  if (!gv || gv->isThreadLocal()) return address(p);
+  uint32_t g = constScalar(gv);
+  if (g == kNoValue || f_->insts[g].op != OpDataAddr || f_->insts[g].imm != 0) return address(p);
+  std::vector<Term> terms;
+  if (!gepTerms(*gep, terms, c) || terms.empty()) return address(p);
+  uint64_t scale = 0;
+  for (const Term& t : terms) scale = std::gcd(scale, t.scale);
+  if (c != 0 && (c < 0 || uint64_t(c) >= scale || c > 0x7fffffff)) return address(p);
+  return Addr{sumTerms(terms, kNoValue), uint32_t(c), f_->insts[g].sym};
+}
+
+// The variable indices of gep as scaled terms and the sum of its constant
+// ones. An index `x + C` or `x | C` (disjoint) contributes x to the terms
+// and C to the constant, so neighbouring elements share their arithmetic.
+bool FunctionLowering::gepTerms(const llvm::GEPOperator& gep, std::vector<Term>& terms, int64_t& constant) {
+  for (auto it = llvm::gep_type_begin(gep), e = llvm::gep_type_end(gep); it != e; ++it) {
+    const llvm::Value* idx = it.getOperand();
+    if (llvm::StructType* st = it.getStructTypeOrNull()) {
+      constant += int64_t(layout_.fieldOffset(st, unsigned(llvm::cast<llvm::ConstantInt>(idx)->getZExtValue())));
+      continue;
+    }
+    uint64_t size = layout_.allocSize(it.getIndexedType());
+    if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(idx)) {
+      if (ci->getBitWidth() > 64) return false;
+      constant += ci->getSExtValue() * int64_t(size);
+      continue;
+    }
+    if (size == 0) continue;
+    // Indices of 32 bits and more are used modulo 2^32, so a constant
+    // addend splits off whatever the flags say.
+    if (auto* bo = llvm::dyn_cast<llvm::BinaryOperator>(idx); bo && widthOf(idx->getType()) >= 32 && widthOf(idx->getType()) <= 64) {
+      auto* k = llvm::dyn_cast<llvm::ConstantInt>(bo->getOperand(1));
+      bool split = k && (bo->getOpcode() == llvm::Instruction::Add ||
+                         (bo->getOpcode() == llvm::Instruction::Or && llvm::cast<llvm::PossiblyDisjointInst>(bo)->isDisjoint()));
+      if (split && map_.count(bo->getOperand(0))) {
+        constant += k->getSExtValue() * int64_t(size);
+        idx = bo->getOperand(0);
+      }
+    }
+    uint32_t v = scaledIndex(idx, size);
+    if (v == kNoValue) return false;
+    int64_t order = -1;
+    if (auto* in = llvm::dyn_cast<llvm::Instruction>(idx)) {
+      auto b = blockOf_.find(in->getParent());
+      order = b == blockOf_.end() ? INT64_MAX : int64_t(b->second);
+    }
+    terms.push_back(Term{v, size, order});
+  }
+  return true;
+}
+
+// The terms' sum, then base (kNoValue: none). Terms whose indices are
+// defined earlier come first (blocks are numbered in reverse postorder), so
+// the part that an inner loop does not change is a prefix of the sum.
+uint32_t FunctionLowering::sumTerms(std::vector<Term>& terms, uint32_t base) {
+  std::stable_sort(terms.begin(), terms.end(), [](const Term& a, const Term& b) { return a.order < b.order; });
+  uint32_t acc = kNoValue;
+  for (const Term& t : terms) acc = acc == kNoValue ? t.value : add(I32Add, Ty::I32, {acc, t.value});
+  if (base == kNoValue) return acc;
+  return acc == kNoValue ? base : add(I32Add, Ty::I32, {acc, base});
+}
+
 uint32_t FunctionLowering::addrValue(const Addr& a) {
   if (a.offset == 0) return a.base;
   return add(I32Add, Ty::I32, {a.base, c32(int32_t(a.offset))});
@@ -91,7 +159,7 @@ uint32_t FunctionLowering::addrValue(const Addr& a) {
 uint32_t FunctionLowering::loadScalar(llvm::Type* t, Addr a, uint32_t align, bool isVolatile, bool signedLoad) {
   uint32_t al = log2of(align);
   auto ld = [&](uint16_t op, Ty ty, uint32_t natural, uint32_t off, Ext e) {
-    uint32_t v = track(f_->load(op, ty, a.base, a.offset + off, std::min(al, natural)), e);
+    uint32_t v = track(f_->load(op, ty, a.base, a.offset + off, std::min(al, natural), a.sym), e);
     if (isVolatile) f_->insts[v].flags |= kVolatile;
     return v;
   };
@@ -129,7 +197,7 @@ void FunctionLowering::storeScalar(llvm::Type* t, Addr a, uint32_t align, uint32
   // Stores are never moved across other memory operations, volatile or not.
   (void)isVolatile;
   auto st = [&](uint16_t op, uint32_t natural, uint32_t off, uint32_t val) {
-    f_->store(op, a.base, val, a.offset + off, std::min(al, natural));
+    f_->store(op, a.base, val, a.offset + off, std::min(al, natural), a.sym);
   };
   if (t->isFloatTy()) return st(Op("f32.store"), 2, 0, v);
   if (t->isDoubleTy()) return st(Op("f64.store"), 3, 0, v);
@@ -162,14 +230,14 @@ bool FunctionLowering::loadParts(llvm::Type* t, Addr a, uint32_t align, bool isV
                                  Ext*) {
   if (t->isIntegerTy(128) || t->isFP128Ty()) {
     uint32_t al = std::min<uint32_t>(log2of(align), 3);
-    out.push_back(track(f_->load(0x29, Ty::I64, a.base, a.offset, al), ExtNone));
-    out.push_back(track(f_->load(0x29, Ty::I64, a.base, a.offset + 8, al), ExtNone));
+    out.push_back(track(f_->load(Op("i64.load"), Ty::I64, a.base, a.offset, al, a.sym), ExtNone));
+    out.push_back(track(f_->load(Op("i64.load"), Ty::I64, a.base, a.offset + 8, al, a.sym), ExtNone));
     return true;
   }
   if (auto* st = llvm::dyn_cast<llvm::StructType>(t)) {
     for (unsigned i = 0; i < st->getNumElements(); ++i) {
       uint32_t off = uint32_t(layout_.fieldOffset(st, i));
-      if (!loadParts(st->getElementType(i), Addr{a.base, a.offset + off}, fieldAlign(align, off),
+      if (!loadParts(st->getElementType(i), a.plus(off), fieldAlign(align, off),
                      isVolatile, out))
         return false;
     }
@@ -178,7 +246,7 @@ bool FunctionLowering::loadParts(llvm::Type* t, Addr a, uint32_t align, bool isV
   if (auto* at = llvm::dyn_cast<llvm::ArrayType>(t)) {
     uint64_t es = layout_.allocSize(at->getElementType());
     for (uint64_t i = 0; i < at->getNumElements(); ++i)
-      if (!loadParts(at->getElementType(), Addr{a.base, uint32_t(a.offset + i * es)}, fieldAlign(align, i * es),
+      if (!loadParts(at->getElementType(), a.plus(i * es), fieldAlign(align, i * es),
                      isVolatile, out))
         return false;
     return true;
@@ -195,8 +263,8 @@ bool FunctionLowering::storeParts(llvm::Type* t, Addr a, uint32_t align, std::sp
   if (t->isIntegerTy(128) || t->isFP128Ty()) {
     if (parts.size() != 2) return false;
     uint32_t al = std::min<uint32_t>(log2of(align), 3);
-    f_->store(0x37, a.base, parts[0], a.offset, al);
-    f_->store(0x37, a.base, parts[1], a.offset + 8, al);
+    f_->store(Op("i64.store"), a.base, parts[0], a.offset, al, a.sym);
+    f_->store(Op("i64.store"), a.base, parts[1], a.offset + 8, al, a.sym);
     return true;
   }
   if (auto* st = llvm::dyn_cast<llvm::StructType>(t)) {
@@ -205,7 +273,7 @@ bool FunctionLowering::storeParts(llvm::Type* t, Addr a, uint32_t align, std::sp
       tys.clear();
       if (!flattenType(st->getElementType(i), tys)) return false;
       uint32_t off = uint32_t(layout_.fieldOffset(st, i));
-      if (!storeParts(st->getElementType(i), Addr{a.base, a.offset + off}, fieldAlign(align, off),
+      if (!storeParts(st->getElementType(i), a.plus(off), fieldAlign(align, off),
                       parts.subspan(at, tys.size()), isVolatile))
         return false;
       at += tys.size();
@@ -217,7 +285,7 @@ bool FunctionLowering::storeParts(llvm::Type* t, Addr a, uint32_t align, std::sp
     if (!flattenType(arr->getElementType(), tys)) return false;
     uint64_t es = layout_.allocSize(arr->getElementType());
     for (uint64_t i = 0; i < arr->getNumElements(); ++i)
-      if (!storeParts(arr->getElementType(), Addr{a.base, uint32_t(a.offset + i * es)}, fieldAlign(align, i * es),
+      if (!storeParts(arr->getElementType(), a.plus(i * es), fieldAlign(align, i * es),
                       parts.subspan(i * tys.size(), tys.size()), isVolatile))
         return false;
     return true;
@@ -230,7 +298,7 @@ bool FunctionLowering::storeParts(llvm::Type* t, Addr a, uint32_t align, std::sp
 bool FunctionLowering::lowerLoad(const llvm::LoadInst& ld) {
   llvm::Type* t = ld.getType();
   if (t->isVectorTy()) return fail(ld);
-  Addr a = address(ld.getPointerOperand());
+  Addr a = memAddress(ld.getPointerOperand());
   if (a.base == kNoValue) return fail(ld);
   uint32_t align = uint32_t(ld.getAlign().value());
   if (t->isStructTy() || t->isArrayTy() || isWide(t)) {
@@ -252,7 +320,7 @@ bool FunctionLowering::lowerStore(const llvm::StoreInst& st) {
   if (t->isVectorTy()) return fail(st);
   std::vector<uint32_t> ps;
   if (!getParts(st.getValueOperand(), ps)) return fail(st);
-  Addr a = address(st.getPointerOperand());
+  Addr a = memAddress(st.getPointerOperand());
   if (a.base == kNoValue) return fail(st);
   if (!storeParts(t, a, uint32_t(st.getAlign().value()), ps, st.isVolatile())) return fail(st);
   return true;
@@ -274,26 +342,12 @@ uint32_t FunctionLowering::scaledIndex(const llvm::Value* idx, uint64_t size) {
 
 bool FunctionLowering::lowerGep(const llvm::GetElementPtrInst& gep) {
   if (gep.getType()->isVectorTy()) return fail(gep);
+  std::vector<Term> terms;
   int64_t constOff = 0;
-  uint32_t acc = get(gep.getPointerOperand());
-  if (acc == kNoValue) return fail(gep);
-  for (auto it = llvm::gep_type_begin(gep), e = llvm::gep_type_end(gep); it != e; ++it) {
-    const llvm::Value* idx = it.getOperand();
-    if (llvm::StructType* st = it.getStructTypeOrNull()) {
-      constOff += int64_t(layout_.fieldOffset(st, unsigned(llvm::cast<llvm::ConstantInt>(idx)->getZExtValue())));
-      continue;
-    }
-    uint64_t size = layout_.allocSize(it.getIndexedType());
-    if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(idx)) {
-      if (ci->getBitWidth() > 64) return fail(gep);
-      constOff += ci->getSExtValue() * int64_t(size);
-      continue;
-    }
-    if (size == 0) continue;
-    uint32_t v = scaledIndex(idx, size);
-    if (v == kNoValue) return fail(gep);
-    acc = add(I32Add, Ty::I32, {acc, v});
-  }
+  if (!gepTerms(llvm::cast<llvm::GEPOperator>(gep), terms, constOff)) return fail(gep);
+  uint32_t root = get(gep.getPointerOperand());
+  if (root == kNoValue) return fail(gep);
+  uint32_t acc = sumTerms(terms, root);
   if (constOff) acc = add(I32Add, Ty::I32, {acc, c32(int32_t(constOff))});
   define(&gep, acc);
   return true;
