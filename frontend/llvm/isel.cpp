@@ -473,10 +473,14 @@ bool FunctionLowering::lowerBlock(const llvm::BasicBlock& bb) {
   return true;
 }
 
-void FunctionLowering::emitCopies(const llvm::BasicBlock* from, const llvm::BasicBlock* to) {
+// The parallel copy of the edge from -> to into to's phis. With via, the
+// edge from -> via -> to where via is a forwarder (forwardTarget): a value
+// that via's phi passes on is taken from that phi's input from `from`.
+void FunctionLowering::emitCopies(const llvm::BasicBlock* from, const llvm::BasicBlock* to, const llvm::BasicBlock* via) {
   std::vector<uint32_t> srcs, dsts, parts;
   for (const llvm::PHINode& phi : to->phis()) {
-    const llvm::Value* in = phi.getIncomingValueForBlock(from);
+    const llvm::Value* in = phi.getIncomingValueForBlock(via ? via : from);
+    if (auto* q = llvm::dyn_cast<llvm::PHINode>(in); via && q && q->getParent() == via) in = q->getIncomingValueForBlock(from);
     auto it = map_.find(&phi);
     if (it == map_.end() || !getParts(in, parts)) continue;
     for (uint32_t k = 0; k < it->second.count && k < parts.size(); ++k) {
@@ -519,20 +523,48 @@ bool FunctionLowering::copiesBeforeBranch(const llvm::BasicBlock* from, const ll
   return true;
 }
 
-// The block that an edge enters: the successor itself, or (if the edge
-// carries phi copies and the source has other successors) a new block with
-// the copies.
+// A block that only merges values for another one (phis and `br h`, its
+// phis read by nothing but h's phis, as a loop latch after a switch often
+// is): edges into it can go straight to h with the combined copy, which
+// saves a branch and a copy per edge; the block itself stays for any edge
+// that does not. Returns h, or null.
+const llvm::BasicBlock* FunctionLowering::forwardTarget(const llvm::BasicBlock* b) {
+  auto* br = llvm::dyn_cast<llvm::BranchInst>(b->getTerminator());
+  if (!br || !br->isUnconditional() || b->isEntryBlock() || b->hasAddressTaken()) return nullptr;
+  const llvm::BasicBlock* h = br->getSuccessor(0);
+  if (h == b || &*b->getFirstNonPHIIt() != br) return nullptr;
+  unsigned phis = 0;
+  for (const llvm::PHINode& phi : h->phis()) {
+    (void)phi;
+    if (++phis > 16) return nullptr;  // bounds the copies each edge gains
+  }
+  for (const llvm::PHINode& q : b->phis())
+    for (const llvm::User* u : q.users()) {
+      auto* up = llvm::dyn_cast<llvm::PHINode>(u);
+      if (!up || up->getParent() != h) return nullptr;
+    }
+  return h;
+}
+
+// The block that an edge enters: the successor itself (or the block a
+// forwarder leads to), or (if the edge carries phi copies and the source
+// has other successors) a new block with the copies.
 uint32_t FunctionLowering::edgeTarget(const llvm::BasicBlock* from, const llvm::BasicBlock* to, bool critical) {
+  const llvm::BasicBlock* via = nullptr;
+  if (const llvm::BasicBlock* h = forwardTarget(to)) {
+    via = to;
+    to = h;
+  }
   uint32_t target = blockOf_[to];
   if (to->phis().empty()) return target;
   if (!critical) {
-    emitCopies(from, to);
+    emitCopies(from, to, via);
     return target;
   }
   uint32_t saved = f_->current;
   uint32_t nb = f_->newBlock();
   f_->current = nb;
-  emitCopies(from, to);
+  emitCopies(from, to, via);
   uint32_t s[1] = {target};
   f_->setExit(nb, Exit::Br, s, {});
   f_->current = saved;

@@ -112,7 +112,8 @@ private:
   bool lowerInst(const llvm::Instruction& in);
   bool lowerTerminator(const llvm::Instruction& in);
   uint32_t edgeTarget(const llvm::BasicBlock* from, const llvm::BasicBlock* to, bool critical);
-  void emitCopies(const llvm::BasicBlock* from, const llvm::BasicBlock* to);
+  void emitCopies(const llvm::BasicBlock* from, const llvm::BasicBlock* to, const llvm::BasicBlock* via = nullptr);
+  const llvm::BasicBlock* forwardTarget(const llvm::BasicBlock* b);
   bool copiesBeforeBranch(const llvm::BasicBlock* from, const llvm::BasicBlock* to, const llvm::BasicBlock* other,
                           const llvm::Value* cond);
   bool lowerSwitch(const llvm::SwitchInst& sw);
