@@ -1,7 +1,6 @@
 // SHA-256 (FIPS 180-4) over test vectors and a generated megabyte-free
 // buffer; exercises 32-bit rotates, big-endian packing and long loops.
 // RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t %s
-// RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t.modes --modes bc,obj %s
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,6 @@
 // interpreter dispatching through a table of label addresses, and a state
 // machine stored as label pointers.
 // RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t %s
-// RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t.modes --modes bc,obj %s
 #include <stdio.h>
 
 enum { OP_LIT, OP_ADD, OP_MUL, OP_DUP, OP_SWAP, OP_DEC, OP_JNZ, OP_PRINT, OP_DROP, OP_END };

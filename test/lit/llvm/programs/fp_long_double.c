@@ -4,7 +4,6 @@
 // printed as raw bits and through double: printf's %Lg needs
 // -lc-printscan-long-double, which clang does not link by default.
 // RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t %s
-// RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t.modes --modes bc,obj %s
 // NOT-PORTABLE: the host's long double is the x87 80-bit format
 #include <stdint.h>
 #include <stdio.h>

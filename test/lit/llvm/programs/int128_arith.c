@@ -1,7 +1,6 @@
 // __int128: add, sub, mul, div, mod, shifts, comparisons and conversions
 // (compiler-rt calls such as __multi3, __divti3, __udivti3, __modti3).
 // RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t %s
-// RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t.modes --modes bc,obj %s
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>

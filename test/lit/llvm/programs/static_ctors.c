@@ -2,7 +2,6 @@
 // and without priorities (llvm.global_ctors order), atexit handlers and
 // destructors running after main in reverse order.
 // RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t %s
-// RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t.modes --modes bc,obj %s
 #include <stdio.h>
 #include <stdlib.h>
 

@@ -2,7 +2,6 @@
 // array elements (constant GEP expressions), to functions, to string
 // literals; a statically linked list; pointer arithmetic in initializers.
 // RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t %s
-// RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t.modes --modes bc,obj %s
 #include <stdio.h>
 
 struct node { const char *name; int value; const struct node *next; int (*fn)(int); };

@@ -2,7 +2,6 @@
 // returned through a hidden sret pointer, chained calls, assignment of
 // returned structs, arrays inside structs.
 // RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t %s
-// RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t.modes --modes bc,obj %s
 #include <stdio.h>
 #include <string.h>
 

@@ -2,7 +2,6 @@
 // walks a format string with va_arg of int/long long/double/char*/pointer,
 // sentinel-terminated lists.
 // RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t %s
-// RUN: python3 %src/utils/test/run-c-program.py --toyc %toyc --work %t.modes --modes bc,obj %s
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
