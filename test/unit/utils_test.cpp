@@ -316,10 +316,25 @@ TEST(FileIo, MappedFileReadsRegularAndSpecialFiles) {
   ASSERT_TRUE(f) << err;
   ASSERT_EQ(f->bytes().size(), text.size());
   EXPECT_EQ(f->bytes()[12345], 'Z');
-  // A character device is read, not mapped.
-  auto n = MappedFile::open("/dev/null", err);
-  ASSERT_TRUE(n) << err;
-  EXPECT_EQ(n->bytes().size(), 0u);
+  // A character device is read, not mapped. Some sandboxes replace /dev/null with a regular file
+  // that collects stray output, so the device is checked only when it really is one.
+  struct stat st{};
+  if (::stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode)) {
+    auto n = MappedFile::open("/dev/null", err);
+    ASSERT_TRUE(n) << err;
+    EXPECT_EQ(n->bytes().size(), 0u);
+  }
+  // A FIFO whose writer sends nothing reads as empty.
+  std::string emptyFifo = d.file("empty-fifo");
+  ASSERT_EQ(mkfifo(emptyFifo.c_str(), 0600), 0);
+  std::thread closer([&] {
+    int fd = ::open(emptyFifo.c_str(), O_WRONLY);
+    if (fd >= 0) ::close(fd);
+  });
+  auto e = MappedFile::open(emptyFifo, err);
+  closer.join();
+  ASSERT_TRUE(e) << err;
+  EXPECT_EQ(e->bytes().size(), 0u);
   // A FIFO (e.g. a response file from process substitution) is read fully.
   std::string fifo = d.file("fifo");
   ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
