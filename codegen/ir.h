@@ -3,6 +3,9 @@
 // frontend's instruction selection (frontend/llvm) fills one MFunc per
 // function; codegen/ir_compile turns it into a function body:
 //
+//   dead code     unreachable blocks and unused pure values go
+//   licm, cse     loop-invariant values move to a preheader; equal values
+//                 of a block are computed once (codegen/ir_licm.cpp)
 //   structurize   blocks -> block/loop/if/br (codegen/structurize.h)
 //   stackify      single-use values become operand-stack trees
 //   allocate      the remaining values share wasm locals by liveness

@@ -137,9 +137,12 @@ void removeDeadCode(FuncState& s) {
       i = nx;
     }
   }
+}
 
-  s.useCount.assign(n, 0);
-  for (uint32_t b = 0; b < nb; ++b)
+void countUses(FuncState& s) {
+  MFunc& f = *s.f;
+  s.useCount.assign(f.insts.size(), 0);
+  for (uint32_t b = 0; b < f.blocks.size(); ++b)
     for (uint32_t i = f.blocks[b].first; i != kNoValue; i = f.next[i]) {
       auto o = f.ops(i);
       for (uint32_t k = 0; k < FuncState::usedOps(f.insts[i]); ++k) ++s.useCount[o[k]];
@@ -150,6 +153,8 @@ void compileFunction(MFunc& f, FuncCode& out) {
   thread_local FuncState s;
   s.f = &f;
   removeDeadCode(s);
+  hoistAndCse(s);
+  countUses(s);
   if (!isReducible(f.cfg)) {
     makeReducible(f.cfg);
     // The new nodes are blocks with nothing but their exit.

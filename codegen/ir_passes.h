@@ -26,6 +26,11 @@ struct FuncState {
 };
 
 void removeDeadCode(FuncState& s);
+// Loop-invariant code motion and local common-subexpression elimination
+// (codegen/ir_licm.cpp), after removeDeadCode.
+void hoistAndCse(FuncState& s);
+// Operand uses per value (FuncState::useCount), once the instructions are final.
+void countUses(FuncState& s);
 void stackify(FuncState& s);
 void allocateLocals(FuncState& s);
 void emitFunction(FuncState& s, FuncCode& out);

@@ -8,89 +8,80 @@ namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
 
-// Reverse postorder, predecessors and immediate dominators of the nodes
-// reachable from node 0.
-struct Analysis {
-  std::vector<uint32_t> rpo;      // node -> rpo number, kNone if unreachable
-  std::vector<uint32_t> order;    // rpo number -> node
-  std::vector<uint32_t> predBegin, preds;  // CSR, reachable predecessors only
-  std::vector<uint32_t> idom;
-
-  void run(const Cfg& g) {
-    uint32_t n = g.size();
-    rpo.assign(n, kNone);
-    order.clear();
-    // Iterative depth-first search; postorder into `order`, reversed below.
-    std::vector<uint8_t> seen(n, 0);
-    std::vector<std::pair<uint32_t, uint32_t>> stack;
-    if (n == 0) return;
-    stack.push_back({0, 0});
-    seen[0] = 1;
-    while (!stack.empty()) {
-      auto& [v, i] = stack.back();
-      auto s = g.succs(v);
-      if (i < s.size()) {
-        // Successors are visited last to first, so that the first one gets
-        // the lowest rpo number and its code comes first.
-        uint32_t w = s[s.size() - 1 - i++];
-        if (!seen[w]) {
-          seen[w] = 1;
-          stack.push_back({w, 0});
-        }
-      } else {
-        order.push_back(v);
-        stack.pop_back();
-      }
-    }
-    std::reverse(order.begin(), order.end());
-    for (uint32_t i = 0; i < order.size(); ++i) rpo[order[i]] = i;
-
-    predBegin.assign(n + 1, 0);
-    for (uint32_t v : order)
-      for (uint32_t w : g.succs(v)) ++predBegin[w + 1];
-    for (uint32_t i = 0; i < n; ++i) predBegin[i + 1] += predBegin[i];
-    preds.assign(predBegin[n], 0);
-    std::vector<uint32_t> fill(predBegin.begin(), predBegin.end() - 1);
-    for (uint32_t v : order)
-      for (uint32_t w : g.succs(v)) preds[fill[w]++] = v;
-
-    // Cooper, Harvey and Kennedy, "A Simple, Fast Dominance Algorithm".
-    idom.assign(n, kNone);
-    idom[order[0]] = order[0];
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (uint32_t i = 1; i < order.size(); ++i) {
-        uint32_t v = order[i];
-        uint32_t nd = kNone;
-        for (uint32_t k = predBegin[v]; k < predBegin[v + 1]; ++k) {
-          uint32_t p = preds[k];
-          if (idom[p] == kNone) continue;
-          nd = nd == kNone ? p : intersect(p, nd);
-        }
-        if (idom[v] != nd) {
-          idom[v] = nd;
-          changed = true;
-        }
-      }
-    }
-  }
-
-  uint32_t intersect(uint32_t a, uint32_t b) const {
-    while (a != b) {
-      while (rpo[a] > rpo[b]) a = idom[a];
-      while (rpo[b] > rpo[a]) b = idom[b];
-    }
-    return a;
-  }
-
-  bool dominates(uint32_t a, uint32_t b) const {
-    // Walk up from b; rpo numbers decrease along the dominator tree.
-    while (rpo[b] > rpo[a]) b = idom[b];
-    return a == b;
-  }
-};
-
 }  // namespace
+
+void CfgAnalysis::run(const Cfg& g) {
+  uint32_t n = g.size();
+  rpo.assign(n, kNone);
+  order.clear();
+  // Iterative depth-first search; postorder into `order`, reversed below.
+  std::vector<uint8_t> seen(n, 0);
+  std::vector<std::pair<uint32_t, uint32_t>> stack;
+  if (n == 0) return;
+  stack.push_back({0, 0});
+  seen[0] = 1;
+  while (!stack.empty()) {
+    auto& [v, i] = stack.back();
+    auto s = g.succs(v);
+    if (i < s.size()) {
+      // Successors are visited last to first, so that the first one gets
+      // the lowest rpo number and its code comes first.
+      uint32_t w = s[s.size() - 1 - i++];
+      if (!seen[w]) {
+        seen[w] = 1;
+        stack.push_back({w, 0});
+      }
+    } else {
+      order.push_back(v);
+      stack.pop_back();
+    }
+  }
+  std::reverse(order.begin(), order.end());
+  for (uint32_t i = 0; i < order.size(); ++i) rpo[order[i]] = i;
+
+  predBegin.assign(n + 1, 0);
+  for (uint32_t v : order)
+    for (uint32_t w : g.succs(v)) ++predBegin[w + 1];
+  for (uint32_t i = 0; i < n; ++i) predBegin[i + 1] += predBegin[i];
+  preds.assign(predBegin[n], 0);
+  std::vector<uint32_t> fill(predBegin.begin(), predBegin.end() - 1);
+  for (uint32_t v : order)
+    for (uint32_t w : g.succs(v)) preds[fill[w]++] = v;
+
+  // Cooper, Harvey and Kennedy, "A Simple, Fast Dominance Algorithm".
+  idom.assign(n, kNone);
+  idom[order[0]] = order[0];
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t i = 1; i < order.size(); ++i) {
+      uint32_t v = order[i];
+      uint32_t nd = kNone;
+      for (uint32_t k = predBegin[v]; k < predBegin[v + 1]; ++k) {
+        uint32_t p = preds[k];
+        if (idom[p] == kNone) continue;
+        nd = nd == kNone ? p : intersect(p, nd);
+      }
+      if (idom[v] != nd) {
+        idom[v] = nd;
+        changed = true;
+      }
+    }
+  }
+}
+
+uint32_t CfgAnalysis::intersect(uint32_t a, uint32_t b) const {
+  while (a != b) {
+    while (rpo[a] > rpo[b]) a = idom[a];
+    while (rpo[b] > rpo[a]) b = idom[b];
+  }
+  return a;
+}
+
+bool CfgAnalysis::dominates(uint32_t a, uint32_t b) const {
+  // Walk up from b; rpo numbers decrease along the dominator tree.
+  while (rpo[b] > rpo[a]) b = idom[b];
+  return a == b;
+}
 
 uint32_t Cfg::addNode(Exit exit, std::span<const uint32_t> succs, NodeKind kind, uint32_t label) {
   CfgNode n;
@@ -117,7 +108,7 @@ void Cfg::setExit(uint32_t n, Exit exit, std::span<const uint32_t> succs) {
 }
 
 bool isReducible(const Cfg& g) {
-  Analysis a;
+  CfgAnalysis a;
   a.run(g);
   for (uint32_t v : a.order)
     for (uint32_t w : g.succs(v))
@@ -186,7 +177,7 @@ void cyclicComponents(const Cfg& g, const std::vector<uint32_t>& region, const s
 uint32_t makeReducible(Cfg& g) {
   if (isReducible(g)) return 0;
   uint32_t before = g.size();
-  Analysis a;
+  CfgAnalysis a;
   a.run(g);
   // Predecessor lists that follow the rewiring below.
   std::vector<std::vector<uint32_t>> preds(g.size());
@@ -461,7 +452,7 @@ private:
 
   const Cfg& g_;
   Structured& out_;
-  Analysis a_;
+  CfgAnalysis a_;
   std::vector<uint8_t> loopHeader_, needsLabel_;
   std::vector<uint32_t> kidBegin_, kids_;
   std::vector<uint32_t> labelPos_, loopPos_;

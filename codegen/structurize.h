@@ -80,6 +80,19 @@ private:
   std::vector<uint32_t> succs_;
 };
 
+// Reverse postorder, predecessors and immediate dominators of the nodes
+// reachable from node 0 (also used by loop optimizations).
+struct CfgAnalysis {
+  std::vector<uint32_t> rpo;      // node -> rpo number, UINT32_MAX if unreachable
+  std::vector<uint32_t> order;    // rpo number -> node
+  std::vector<uint32_t> predBegin, preds;  // CSR, reachable predecessors only
+  std::vector<uint32_t> idom;
+
+  void run(const Cfg& g);
+  uint32_t intersect(uint32_t a, uint32_t b) const;
+  bool dominates(uint32_t a, uint32_t b) const;  // both reachable
+};
+
 // True if every cycle has a single entry (every retreating edge of a depth-
 // first search goes to a node that dominates its source).
 bool isReducible(const Cfg& g);

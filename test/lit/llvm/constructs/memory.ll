@@ -89,15 +89,11 @@ define i32 @wrap(ptr %p) {
 ; CHECK-NEXT: i32.const 3
 ; CHECK-NEXT: i32.shl
 ; CHECK-NEXT: i32.add
+; CHECK-NEXT: local.tee 1
 ; CHECK-NEXT: i32.load 2 0
 ; CHECK-NEXT: R_WASM_MEMORY_ADDR_LEB {{[0-9]+}} + 4 <grid>
-; CHECK: local.get 0
-; CHECK-NEXT: i32.const 5
-; CHECK-NEXT: i32.shl
-; CHECK-NEXT: local.get 1
-; CHECK-NEXT: i32.const 3
-; CHECK-NEXT: i32.shl
-; CHECK-NEXT: i32.add
+; The second access shares the scaled index sum (common subexpression).
+; CHECK: local.get 1
 ; CHECK-NEXT: i32.const 0
 ; CHECK-NEXT: R_WASM_MEMORY_ADDR_SLEB {{[0-9]+}} <grid>
 ; CHECK-NEXT: i32.add
