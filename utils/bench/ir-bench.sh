@@ -15,7 +15,8 @@
 #   SIZES="n ..."      generated program sizes in functions (default: 1000 10000 100000)
 #   REAL_PROGRAMS="..." suite programs (test/lit/llvm/programs/<name>.c) to compile
 #   REAL_LEVELS="O0 O2"  opt levels of their IR
-#   RUNS=n WARMUP=n    hyperfine runs/warm-up runs (default 5 / 1)
+#   RUNS=n WARMUP=n    hyperfine runs/warm-up runs (default 10 / 2: a small
+#                      program compiles in ~15 ms, where one slow run moves a mean of 5)
 #   BIG_SECONDS=s      a workload whose checked first run takes longer is not
 #                      repeated: that run is its measurement (default 60)
 set -euo pipefail
@@ -30,8 +31,8 @@ WORK=${WORK:-/tmp/toyc-ir-bench}
 SIZES=${SIZES:-1000 10000 100000}
 REAL_PROGRAMS=${REAL_PROGRAMS:-cf_interpreter_switch algo_json_parser algo_compression algo_sha256 cf_big_function algo_trees}
 REAL_LEVELS=${REAL_LEVELS:-O0 O2}
-RUNS=${RUNS:-5}
-WARMUP=${WARMUP:-1}
+RUNS=${RUNS:-10}
+WARMUP=${WARMUP:-2}
 BIG_SECONDS=${BIG_SECONDS:-60}
 LIBDIR=/usr/lib/wasm32-wasi
 CRT1=$LIBDIR/crt1-command.o
