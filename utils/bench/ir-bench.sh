@@ -169,6 +169,9 @@ compile_workload() { # name ll order info...
   if slow "$d"; then
     log "  slower than ${BIG_SECONDS}s: the checked run is the measurement"
   else
+    # Earlier workloads leave hundreds of MB of output to write back; the
+    # kernel's flusher threads would share the 2 cores with the timed runs.
+    sync
     hyperfine --style basic --runs "$RUNS" --warmup "$WARMUP" --export-json "$d/hyperfine.json" "${cmds[@]}" \
       >"$d/hyperfine.txt" 2>&1 || log "  hyperfine failed (see $d/hyperfine.txt)"
   fi
@@ -224,6 +227,7 @@ if want run; then
       echo "$TOYC_WHY" >"$d/status"
     fi
     cmds+=("node $(q "$RUN_WASI") $(q "$d/ref.wasm")" "node $(q "$RUN_WASI") $(q "$GEN/empty.wasm")")
+    sync
     NODE_NO_WARNINGS=1 hyperfine -N --style basic --runs "$RUNS" --warmup "$WARMUP" \
       --export-json "$d/hyperfine.json" "${cmds[@]}" >"$d/hyperfine.txt" 2>&1 ||
       log "  hyperfine failed (see $d/hyperfine.txt)"
