@@ -76,12 +76,13 @@ def read_sanity(d):
 
 
 def read_hyperfine(d):
-    """[(mean, stddev, min, runs)] in command order, or None."""
+    """[(mean, stddev, min, runs, median)] in command order, or None."""
     try:
         res = json.load(open(os.path.join(d, "hyperfine.json")))["results"]
     except (OSError, ValueError, KeyError):
         return None
-    return [(r["mean"], r.get("stddev") or 0.0, r["min"], len(r.get("times", []))) for r in res]
+    return [(r["mean"], r.get("stddev") or 0.0, r["min"], len(r.get("times", [])), r.get("median", r["mean"]))
+            for r in res]
 
 
 def fmt_time(t, sd=None):
@@ -131,12 +132,12 @@ def compile_table(out):
         toyc_ok = status == "ok"
         if hf and len(hf) >= 2 and toyc_ok:
             t, r = hf[0], hf[1]
-            tt, ts, tm, n = t
-            rt, rs, rm, _ = r
+            tt, ts, tm, n, tmed = t
+            rt, rs, rm, _, rmed = r
             runs = str(n)
         elif hf and len(hf) == 1:  # reference only
-            tt = ts = tm = None
-            rt, rs, rm, n = hf[0]
+            tt = ts = tm = tmed = None
+            rt, rs, rm, n, rmed = hf[0]
             runs = str(n)
         else:  # too slow for hyperfine: the single checked run
             tt = san.get("toyc", (None, 0))[0] if toyc_ok else None
@@ -145,21 +146,22 @@ def compile_table(out):
                 rt += san.get("ld", (0, 0))[0]
             ts = rs = None
             tm, rm = tt, rt
+            tmed, rmed = tt, rt
             runs = "1"
         llc, ld = san.get("llc"), san.get("ld")
         split = f"{llc[0]:.2f} / {ld[0]:.2f} s" if llc and ld else "n/a"
         rss_ref = max(llc[1] if llc else 0, ld[1] if ld else 0)
         rss_toyc = san.get("toyc", (0, 0))[1] if toyc_ok else 0
         rows.append([name, info.get("level", ""), info.get("funcs", ""), fmt_bytes(int(info.get("ir_bytes", "0")) or None),
-                     fmt_time(tt, ts), fmt_time(rt, rs), split, ratio(rt, tt, 1), ratio(rm, tm, 1),
+                     fmt_time(tt, ts), fmt_time(rt, rs), split, ratio(rt, tt, 1), ratio(rmed, tmed, 1), ratio(rm, tm, 1),
                      f"{rss_toyc // 1024} MB" if rss_toyc else "n/a", f"{rss_ref // 1024} MB" if rss_ref else "n/a",
                      runs, "ok" if toyc_ok else "FAIL" if not status.startswith("toyc unavailable") else "n/a"])
         if not toyc_ok:
             notes.append((name, status))
     print("== Compile time: `toyc build x.ll -o x.wasm` vs `llc-19 -O0 -filetype=obj x.ll` + `wasm-ld-19` ==")
-    print("   (speed-up = reference time / toyc time; target >= 10)")
+    print("   (speed-up = reference time / toyc time, of the means, medians and minimums; target >= 10)")
     table(["workload", "IR", "funcs", "IR size", "toyc", "llc -O0 + wasm-ld", "llc / ld", "speed-up",
-           "speed-up (min)", "toyc RSS", "llc RSS", "runs", "toyc"], rows)
+           "speed-up (median)", "speed-up (min)", "toyc RSS", "llc RSS", "runs", "toyc"], rows)
     return notes
 
 
@@ -169,20 +171,20 @@ def run_table(out):
         status, hf = read_status(d), read_hyperfine(d)
         toyc_ok = status == "ok"
         if hf and len(hf) == 3:
-            (tt, ts, tm, _), (rt, rs, rm, _), (bt, _, bm, _) = hf
+            (tt, ts, tm, _, tmed), (rt, rs, rm, _, rmed), (bt, _, bm, _, _) = hf
         elif hf and len(hf) == 2:  # reference and baseline only
-            tt = ts = tm = None
-            (rt, rs, rm, _), (bt, _, bm, _) = hf
+            tt = ts = tm = tmed = None
+            (rt, rs, rm, _, rmed), (bt, _, bm, _, _) = hf
         else:
-            tt = ts = tm = rt = rs = rm = bt = bm = None
+            tt = ts = tm = tmed = rt = rs = rm = rmed = bt = bm = None
         sub = ratio(tm - bm, rm - bm) if tm and rm and bm is not None and rm > bm else "n/a"
-        rows.append([name, fmt_time(tt, ts), fmt_time(rt, rs), ratio(tt, rt), ratio(tm, rm), sub,
+        rows.append([name, fmt_time(tt, ts), fmt_time(rt, rs), ratio(tt, rt), ratio(tmed, rmed), ratio(tm, rm), sub,
                      fmt_time(bm), "ok" if toyc_ok else "FAIL" if not status.startswith("toyc unavailable") else "n/a"])
         if not toyc_ok:
             notes.append((name, status))
     print("== Run time under node: toyc build of -O2 IR vs llc-19 -O2 + wasm-ld-19 (same IR) ==")
     print("   (ratio = toyc / llc; target <= 1.25; `startup-subtracted` removes node's start-up, measured on an empty program)")
-    table(["program", "toyc", "llc -O2", "ratio", "ratio (min)", "startup-subtracted", "node start-up", "toyc"], rows)
+    table(["program", "toyc", "llc -O2", "ratio", "ratio (median)", "ratio (min)", "startup-subtracted", "node start-up", "toyc"], rows)
     return notes
 
 
