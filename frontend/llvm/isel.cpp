@@ -4,6 +4,7 @@
 // isel_call.cpp, 128-bit values in isel_wide.cpp.
 #include "frontend/llvm/isel.h"
 #include <algorithm>
+#include <map>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/GetElementPtrTypeIterator.h>
 #include <llvm/ADT/SmallPtrSet.h>
@@ -106,9 +107,9 @@ bool FunctionLowering::constParts(const llvm::Constant* c, std::vector<uint32_t>
     }
     return true;
   }
-  if (t->isIntegerTy(128) || t->isFP128Ty()) {
+  if (isWide(t)) {
     llvm::APInt v;
-    if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(c)) v = ci->getValue();
+    if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(c)) v = ci->getValue().sext(128);
     else if (auto* cf = llvm::dyn_cast<llvm::ConstantFP>(c)) v = cf->getValueAPF().bitcastToAPInt();
     else return false;
     out.push_back(c64(int64_t(v.extractBitsAsZExtValue(64, 0))));
@@ -630,7 +631,7 @@ bool FunctionLowering::lowerSwitch(const llvm::SwitchInst& sw) {
   const llvm::BasicBlock* bb = sw.getParent();
   llvm::Type* t = sw.getCondition()->getType();
   unsigned w = widthOf(t);
-  if (w == 0 || w > 64) return fail(sw);
+  if (w == 0 || w > 128) return fail(sw);
   Ty ty = containerOf(w);
   // One entry block per distinct successor (a new one if it carries copies).
   llvm::DenseMap<const llvm::BasicBlock*, uint32_t> targetOf;
@@ -643,6 +644,30 @@ bool FunctionLowering::lowerSwitch(const llvm::SwitchInst& sw) {
   };
   uint32_t dflt = target(sw.getDefaultDest());
   std::vector<Case> cases;
+  if (w > 64) {
+    // i65..i128: the cases grouped by their high half, one compare of the
+    // high half per group, then the low halves as an i64 switch.
+    std::vector<uint32_t> parts;
+    if (!getWide(sw.getCondition(), ExtZero, parts)) return fail(sw);
+    std::map<uint64_t, std::vector<Case>> byHigh;
+    for (auto& c : sw.cases()) {
+      llvm::APInt k = c.getCaseValue()->getValue().zext(128);
+      byHigh[k.extractBitsAsZExtValue(64, 64)].push_back({k.extractBitsAsZExtValue(64, 0), target(c.getCaseSuccessor())});
+    }
+    size_t left = byHigh.size();
+    for (auto& [high, group] : byHigh) {
+      uint32_t in = f_->newBlock(), next = --left ? f_->newBlock() : dflt;
+      uint32_t s[2] = {in, next};
+      uint32_t o[1] = {high ? add(I64Eq, Ty::I32, {parts[1], c64(int64_t(high))}, ExtZero)
+                            : add(I64Eqz, Ty::I32, {parts[1]}, ExtZero)};
+      f_->setExit(f_->current, Exit::CondBr, s, o);
+      f_->current = in;
+      lowerCases(parts[0], Ty::I64, group, dflt);
+      f_->current = next;
+    }
+    if (byHigh.empty()) lowerCases(kNoValue, Ty::I64, cases, dflt);
+    return true;
+  }
   for (auto& c : sw.cases()) cases.push_back({c.getCaseValue()->getValue().getZExtValue(), target(c.getCaseSuccessor())});
   uint32_t v = cases.empty() ? kNoValue : zextOp(sw.getCondition());
   if (!cases.empty() && v == kNoValue) return fail(sw);

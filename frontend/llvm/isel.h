@@ -6,13 +6,14 @@
 // and arrays. Constants are not mapped: they are materialized at each use,
 // so they end up as immediates.
 //
-// Narrow integers. An iN with N < 32 lives in an i32 (N in 33..63: an i64)
-// whose bits above N are unspecified, so add, sub, mul, shl, and, or and
-// trunc cost nothing; operations that read the high bits (compares,
-// division, right shifts, extensions, conversions, calls with zeroext or
-// signext) first zero- or sign-extend. Every value carries what is known
-// about its high bits (already zero or already sign copies), which lets
-// loads, compares and explicit extensions skip the work.
+// Narrow integers. An iN with N < 32 lives in an i32 (N in 33..63: an i64;
+// N in 65..127: two i64 parts like i128) whose bits above N are
+// unspecified, so add, sub, mul, shl, and, or and trunc cost nothing;
+// operations that read the high bits (compares, division, right shifts,
+// extensions, conversions, calls with zeroext or signext) first zero- or
+// sign-extend. Every value carries what is known about its high bits
+// (already zero or already sign copies), which lets loads, compares and
+// explicit extensions skip the work.
 //
 // Frames. Static allocas of the entry block get fixed offsets in a frame on
 // the shadow stack below __stack_pointer (16-byte aligned); the prologue
@@ -160,9 +161,20 @@ private:
   void memcpyInline(Addr dst, Addr src, uint64_t size, uint32_t align, bool mayOverlap);
   void memsetInline(Addr dst, uint32_t byteValue, uint64_t size, uint32_t align);
 
-  // --- 128-bit values (isel_wide.cpp) ---
+  // --- 128-bit values and i65..i127 (isel_wide.cpp) ---
   bool lowerWide(const llvm::Instruction& in);
-  bool isWide(llvm::Type* t) const { return t->isIntegerTy(128) || t->isFP128Ty(); }
+  static bool isWide(llvm::Type* t) {
+    return t->isFP128Ty() || (t->isIntegerTy() && t->getIntegerBitWidth() > 64 && t->getIntegerBitWidth() <= 128);
+  }
+  // The parts of a wide value; e (ExtZero, ExtSign) extends an iN with
+  // N < 128 from bit N - 1 first.
+  bool getWide(const llvm::Value* v, Ext e, std::vector<uint32_t>& out);
+  uint32_t wideHi(uint32_t hi, unsigned bits, bool sign);
+  // Whether a 128-bit result does not fit in `bits` (an i32 truth value).
+  uint32_t wideOverflows(const uint32_t r[2], unsigned bits, bool sign);
+  // r = a shifted by a constant s < 128 (Shl, LShr or AShr).
+  void wideShift(unsigned opcode, const uint32_t a[2], unsigned s, uint32_t r[2]);
+  bool narrowFunnel(const llvm::CallBase& call, const std::vector<uint32_t>& x, std::vector<uint32_t> y);
   bool wideBinary(const llvm::BinaryOperator& bo);
   bool wideCast(const llvm::CastInst& c);
   bool wideIntrinsic(const llvm::CallBase& call);

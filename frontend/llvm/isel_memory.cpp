@@ -228,9 +228,17 @@ static uint32_t fieldAlign(uint32_t align, uint64_t offset) {
 
 bool FunctionLowering::loadParts(llvm::Type* t, Addr a, uint32_t align, bool isVolatile, std::vector<uint32_t>& out,
                                  Ext*) {
-  if (t->isIntegerTy(128) || t->isFP128Ty()) {
+  if (isWide(t)) {
     uint32_t al = std::min<uint32_t>(log2of(align), 3);
     out.push_back(track(f_->load(Op("i64.load"), Ty::I64, a.base, a.offset, al, a.sym), ExtNone));
+    unsigned w = widthOf(t);
+    if (w && w < 128) {  // i65..i127: the high part is an i(N-64) of its store size
+      uint32_t hi = loadScalar(llvm::IntegerType::get(t->getContext(), w - 64), a.plus(8), fieldAlign(align, 8),
+                               isVolatile, false);
+      if (hi == kNoValue) return false;
+      out.push_back(w - 64 <= 32 ? add(Op("i64.extend_i32_u"), Ty::I64, {hi}) : hi);
+      return true;
+    }
     out.push_back(track(f_->load(Op("i64.load"), Ty::I64, a.base, a.offset + 8, al, a.sym), ExtNone));
     return true;
   }
@@ -260,9 +268,16 @@ bool FunctionLowering::loadParts(llvm::Type* t, Addr a, uint32_t align, bool isV
 bool FunctionLowering::storeParts(llvm::Type* t, Addr a, uint32_t align, std::span<const uint32_t> parts,
                                   bool isVolatile) {
   std::vector<Ty> tys;
-  if (t->isIntegerTy(128) || t->isFP128Ty()) {
+  if (isWide(t)) {
     if (parts.size() != 2) return false;
     uint32_t al = std::min<uint32_t>(log2of(align), 3);
+    unsigned w = widthOf(t);
+    if (w && w < 128) {  // i65..i127: the high part as an i(N-64) of its store size
+      f_->store(Op("i64.store"), a.base, parts[0], a.offset, al, a.sym);
+      storeScalar(llvm::IntegerType::get(t->getContext(), w - 64), a.plus(8), fieldAlign(align, 8),
+                  w - 64 <= 32 ? toI32(parts[1]) : parts[1], isVolatile);
+      return true;
+    }
     f_->store(Op("i64.store"), a.base, parts[0], a.offset, al, a.sym);
     f_->store(Op("i64.store"), a.base, parts[1], a.offset + 8, al, a.sym);
     return true;

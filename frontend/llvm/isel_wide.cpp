@@ -3,6 +3,13 @@
 // compiler-rt calls for the rest (__multi3, __divti3, __ashlti3, ...); fp128
 // (C's long double on wasm32) entirely through compiler-rt (__addtf3,
 // __eqtf2, __extenddftf2, ...), as LLVM's backend does.
+//
+// i65..i127 (clang's _BitInt(N), and the i65 of __builtin_add_overflow on
+// mixed signedness) are i128 whose bits above N are unspecified: the
+// operations that read those bits zero- or sign-extend the high part first
+// (getWide), results that must fit N bits are checked against their own
+// extension (wideOverflows), and bit-order operations (bswap, bitreverse,
+// ctlz) work on 128 bits and shift the answer back.
 #include <array>
 #include <llvm/IR/Constants.h>
 #include <llvm/IR/Intrinsics.h>
@@ -14,9 +21,70 @@ namespace toyc::llvmir {
 using namespace codegen;
 using namespace ops;
 
+uint32_t FunctionLowering::wideHi(uint32_t hi, unsigned bits, bool sign) {
+  if (bits >= 128) return hi;
+  unsigned k = bits - 64;  // bits of the high part, 1..63
+  if (isConst(hi)) {
+    uint64_t v = uint64_t(constValue(hi)) << (64 - k);
+    return c64(sign ? int64_t(v) >> (64 - k) : int64_t(v >> (64 - k)));
+  }
+  // A high part made by sign-extending a narrower value (x >>s 63) is all
+  // sign copies already.
+  if (sign) {
+    const codegen::MInst& in = f_->insts[hi];
+    if (in.op == I64ShrS && in.numOps == 2 && isConst(f_->operands[in.opBegin + 1]) &&
+        constValue(f_->operands[in.opBegin + 1]) == 63)
+      return hi;
+  }
+  if (sign) {
+    uint32_t s = c64(int64_t(64 - k));
+    return add(I64ShrS, Ty::I64, {add(I64Shl, Ty::I64, {hi, s}), s});
+  }
+  return add(I64And, Ty::I64, {hi, c64(int64_t((uint64_t(1) << k) - 1))});
+}
+
+bool FunctionLowering::getWide(const llvm::Value* v, Ext e, std::vector<uint32_t>& out) {
+  if (!getParts(v, out) || out.size() != 2) return false;
+  unsigned w = widthOf(v->getType());
+  if (e != ExtNone && w && w < 128) out[1] = wideHi(out[1], w, e == ExtSign);
+  return true;
+}
+
+uint32_t FunctionLowering::wideOverflows(const uint32_t r[2], unsigned bits, bool sign) {
+  if (bits >= 128) return c32(0);
+  if (!sign) return add(I64Ne, Ty::I32, {add(I64ShrU, Ty::I64, {r[1], c64(int64_t(bits - 64))}), c64(0)}, ExtZero);
+  return add(I64Ne, Ty::I32, {wideHi(r[1], bits, true), r[1]}, ExtZero);
+}
+
+void FunctionLowering::wideShift(unsigned opcode, const uint32_t a[2], unsigned s, uint32_t r[2]) {
+  auto c = [&](unsigned v) { return c64(int64_t(v)); };
+  if (s == 0) {
+    r[0] = a[0], r[1] = a[1];
+  } else if (opcode == llvm::Instruction::Shl) {
+    if (s < 64) {
+      r[0] = add(I64Shl, Ty::I64, {a[0], c(s)});
+      r[1] = add(I64Or, Ty::I64, {add(I64Shl, Ty::I64, {a[1], c(s)}), add(I64ShrU, Ty::I64, {a[0], c(64 - s)})});
+    } else {
+      r[0] = c64(0);
+      r[1] = s == 64 ? a[0] : add(I64Shl, Ty::I64, {a[0], c(s - 64)});
+    }
+  } else {
+    bool arith = opcode == llvm::Instruction::AShr;
+    uint16_t shr = arith ? I64ShrS : I64ShrU;
+    if (s < 64) {
+      r[0] = add(I64Or, Ty::I64, {add(I64ShrU, Ty::I64, {a[0], c(s)}), add(I64Shl, Ty::I64, {a[1], c(64 - s)})});
+      r[1] = add(shr, Ty::I64, {a[1], c(s)});
+    } else {
+      r[0] = s == 64 ? a[1] : add(shr, Ty::I64, {a[1], c(s - 64)});
+      r[1] = arith ? add(I64ShrS, Ty::I64, {a[1], c(63)}) : c64(0);
+    }
+  }
+}
+
 uint32_t FunctionLowering::wideICmp(llvm::CmpInst::Predicate p, const llvm::Value* x, const llvm::Value* y) {
   std::vector<uint32_t> a, b;
-  if (!getParts(x, a) || !getParts(y, b) || a.size() != 2 || b.size() != 2) return kNoValue;
+  Ext e = llvm::CmpInst::isSigned(p) ? ExtSign : ExtZero;
+  if (!getWide(x, e, a) || !getWide(y, e, b)) return kNoValue;
   if (llvm::CmpInst::isEquality(p)) {
     uint32_t d = add(I64Or, Ty::I64, {add(I64Xor, Ty::I64, {a[0], b[0]}), add(I64Xor, Ty::I64, {a[1], b[1]})});
     uint32_t z = add(I64Eqz, Ty::I32, {d}, ExtZero);
@@ -77,7 +145,16 @@ uint32_t FunctionLowering::fp128Cmp(llvm::CmpInst::Predicate p, const llvm::Valu
 
 bool FunctionLowering::wideBinary(const llvm::BinaryOperator& bo) {
   std::vector<uint32_t> a, b;
-  if (!getParts(bo.getOperand(0), a) || !getParts(bo.getOperand(1), b) || a.size() != 2 || b.size() != 2) return fail(bo);
+  // What the operation reads of the bits above an iN's width.
+  Ext ea = ExtNone, eb = ExtNone;
+  switch (bo.getOpcode()) {
+    case llvm::Instruction::LShr: ea = ExtZero; break;
+    case llvm::Instruction::AShr: ea = ExtSign; break;
+    case llvm::Instruction::UDiv: case llvm::Instruction::URem: ea = eb = ExtZero; break;
+    case llvm::Instruction::SDiv: case llvm::Instruction::SRem: ea = eb = ExtSign; break;
+    default: break;
+  }
+  if (!getWide(bo.getOperand(0), ea, a) || !getWide(bo.getOperand(1), eb, b)) return fail(bo);
   uint32_t r[2];
   auto lib = [&](LibFn fn) { callLibIndirect(fn, {a[0], a[1], b[0], b[1]}, r); };
   switch (bo.getOpcode()) {
@@ -118,29 +195,7 @@ bool FunctionLowering::wideBinary(const llvm::BinaryOperator& bo) {
         callLibIndirect(fn, {a[0], a[1], amt}, r);
         break;
       }
-      unsigned s = unsigned(k->getValue().getLimitedValue(127));
-      auto c = [&](unsigned v) { return c64(int64_t(v)); };
-      if (bo.getOpcode() == llvm::Instruction::Shl) {
-        if (s == 0) r[0] = a[0], r[1] = a[1];
-        else if (s < 64) {
-          r[0] = add(I64Shl, Ty::I64, {a[0], c(s)});
-          r[1] = add(I64Or, Ty::I64, {add(I64Shl, Ty::I64, {a[1], c(s)}), add(I64ShrU, Ty::I64, {a[0], c(64 - s)})});
-        } else {
-          r[0] = c64(0);
-          r[1] = s == 64 ? a[0] : add(I64Shl, Ty::I64, {a[0], c(s - 64)});
-        }
-      } else {
-        bool arith = bo.getOpcode() == llvm::Instruction::AShr;
-        uint16_t shr = arith ? I64ShrS : I64ShrU;
-        if (s == 0) r[0] = a[0], r[1] = a[1];
-        else if (s < 64) {
-          r[0] = add(I64Or, Ty::I64, {add(I64ShrU, Ty::I64, {a[0], c(s)}), add(I64Shl, Ty::I64, {a[1], c(64 - s)})});
-          r[1] = add(shr, Ty::I64, {a[1], c(s)});
-        } else {
-          r[0] = s == 64 ? a[1] : add(shr, Ty::I64, {a[1], c(s - 64)});
-          r[1] = arith ? add(I64ShrS, Ty::I64, {a[1], c(63)}) : c64(0);
-        }
-      }
+      wideShift(bo.getOpcode(), a.data(), unsigned(k->getValue().getLimitedValue(127)), r);
       break;
     }
     default: return fail(bo);
@@ -174,7 +229,11 @@ bool FunctionLowering::wideCast(const llvm::CastInst& c) {
     }
     case llvm::Instruction::ZExt: case llvm::Instruction::SExt: {
       bool s = c.getOpcode() == llvm::Instruction::SExt;
-      if (wf > 64) return fail(c);
+      if (wf > 64) {  // i65..i127 to a wider one: its high part extended
+        if (!getWide(x, s ? ExtSign : ExtZero, a)) return fail(c);
+        defineParts(&c, a);
+        return true;
+      }
       uint32_t v = s ? sextOp(x) : zextOp(x);
       if (v == kNoValue) return fail(c);
       if (wf <= 32) v = add(s ? 0xac : 0xad, Ty::I64, {v});
@@ -234,7 +293,7 @@ bool FunctionLowering::wideCast(const llvm::CastInst& c) {
     case llvm::Instruction::SIToFP: case llvm::Instruction::UIToFP: {
       bool s = c.getOpcode() == llvm::Instruction::SIToFP;
       if (fromWide) {
-        if (!getParts(x, a) || a.size() != 2) return fail(c);
+        if (!getWide(x, s ? ExtSign : ExtZero, a)) return fail(c);
         if (to->isFP128Ty()) {
           callLibIndirect(s ? LibFn::Floattitf : LibFn::Floatuntitf, {a[0], a[1]}, r);
           defineParts(&c, r);
@@ -289,6 +348,9 @@ bool FunctionLowering::lowerWide(const llvm::Instruction& in) {
   auto args1 = [&] { return getParts(call->getArgOperand(0), a) && a.size() == 2; };
   auto args2 = [&] { return args1() && getParts(call->getArgOperand(1), b) && b.size() == 2; };
   bool fp = call->getType()->isFP128Ty();
+  // An iN argument with N < 128; 0 for fp128 and i128.
+  unsigned narrow = call->arg_size() ? widthOf(call->getArgOperand(0)->getType()) : 0;
+  if (narrow >= 128) narrow = 0;
   switch (callee->getIntrinsicID()) {
     case I::fabs:
       if (!args1()) return fail(in);
@@ -337,6 +399,7 @@ bool FunctionLowering::lowerWide(const llvm::Instruction& in) {
     }
     case I::ctpop: {
       if (!args1()) return fail(in);
+      if (narrow) a[1] = wideHi(a[1], narrow, false);
       r[0] = add(I64Add, Ty::I64, {add(I64Popcnt, Ty::I64, {a[0]}), add(I64Popcnt, Ty::I64, {a[1]})});
       r[1] = c64(0);
       break;
@@ -344,12 +407,16 @@ bool FunctionLowering::lowerWide(const llvm::Instruction& in) {
     case I::ctlz: case I::cttz: {
       if (!args1()) return fail(in);
       bool lz = callee->getIntrinsicID() == I::ctlz;
+      // iN: ctlz counts the zeros above N too, so they are cleared and
+      // subtracted; cttz stops at bit N at the latest.
+      if (narrow) a[1] = lz ? wideHi(a[1], narrow, false) : add(I64Or, Ty::I64, {a[1], c64(int64_t(1) << (narrow - 64))});
       uint32_t first = lz ? a[1] : a[0], second = lz ? a[0] : a[1];
       uint16_t op = lz ? I64Clz : I64Ctz;
       uint32_t x = add(op, Ty::I64, {first});
       uint32_t y = add(I64Add, Ty::I64, {add(op, Ty::I64, {second}), c64(64)});
       uint32_t z = add(I64Eqz, Ty::I32, {first});
       r[0] = add(0x1b, Ty::I64, {y, x, z});
+      if (narrow && lz) r[0] = add(I64Sub, Ty::I64, {r[0], c64(int64_t(128 - narrow))});
       r[1] = c64(0);
       break;
     }
@@ -366,6 +433,7 @@ bool FunctionLowering::lowerWide(const llvm::Instruction& in) {
     }
     case I::abs: {
       if (!args1()) return fail(in);
+      if (narrow) a[1] = wideHi(a[1], narrow, true);
       uint32_t nlo = add(I64Sub, Ty::I64, {c64(0), a[0]});
       uint32_t borrow = add(0xad, Ty::I64, {add(I64Ne, Ty::I32, {a[0], c64(0)})});
       uint32_t nhi = add(I64Sub, Ty::I64, {add(I64Sub, Ty::I64, {c64(0), a[1]}), borrow});
@@ -391,6 +459,10 @@ bool FunctionLowering::lowerWide(const llvm::Instruction& in) {
       };
       r[0] = swap64(a[1]);
       r[1] = swap64(a[0]);
+      if (narrow) {  // i80, i96, i112: the swapped bytes are the top ones
+        uint32_t t[2] = {r[0], r[1]};
+        wideShift(llvm::Instruction::LShr, t, 128 - narrow, r);
+      }
       break;
     }
     default: return wideIntrinsic(*call) || fail(in);
@@ -404,9 +476,17 @@ bool FunctionLowering::lowerWide(const llvm::Instruction& in) {
 bool FunctionLowering::wideIntrinsic(const llvm::CallBase& call) {
   namespace I = llvm::Intrinsic;
   auto id = call.getCalledFunction()->getIntrinsicID();
+  // The operands of an iN (N < 128) extended as the operation reads them,
+  // so that the 128-bit arithmetic below cannot overflow 128 bits.
+  unsigned w = widthOf(call.getArgOperand(0)->getType());
+  bool sgn = id == I::sadd_with_overflow || id == I::ssub_with_overflow || id == I::smul_with_overflow ||
+             id == I::sadd_sat || id == I::ssub_sat || id == I::scmp;
+  bool uns = id == I::uadd_with_overflow || id == I::usub_with_overflow || id == I::umul_with_overflow ||
+             id == I::uadd_sat || id == I::usub_sat || id == I::ucmp;
+  Ext e = sgn ? ExtSign : uns ? ExtZero : ExtNone;
   std::vector<uint32_t> a, b;
-  if (!getParts(call.getArgOperand(0), a) || a.size() != 2) return false;
-  if (call.arg_size() > 1 && (!getParts(call.getArgOperand(1), b) || b.size() != 2)) return false;
+  if (!getWide(call.getArgOperand(0), e, a)) return false;
+  if (call.arg_size() > 1 && !getWide(call.getArgOperand(1), e, b)) return false;
   using P = std::array<uint32_t, 2>;
   auto i64 = [&](uint16_t op, uint32_t x, uint32_t y) { return add(op, Ty::I64, {x, y}); };
   auto bool64 = [&](uint32_t c) { return add(Op("i64.extend_i32_u"), Ty::I64, {c}); };
@@ -486,6 +566,7 @@ bool FunctionLowering::wideIntrinsic(const llvm::CallBase& call) {
         ovf = add(I32Or, Ty::I32, {uovf, ult(P{limitLo, limitHi}, m)}, ExtZero);
         r = mul(x, y);
       }
+      if (w < 128) ovf = add(I32Or, Ty::I32, {ovf, wideOverflows(r.data(), w, sgn)}, ExtZero);
       uint32_t parts[3] = {r[0], r[1], ovf};
       defineParts(&call, parts);
       return true;
@@ -494,22 +575,30 @@ bool FunctionLowering::wideIntrinsic(const llvm::CallBase& call) {
       P r;
       if (id == I::uadd_sat) {
         P s = sum(x, y);
-        r = pick(ult(s, x), ones, s);
+        r = pick(w < 128 ? wideOverflows(s.data(), w, false) : ult(s, x), ones, s);
       } else if (id == I::usub_sat) {
         r = pick(ult(x, y), zeros, diff(x, y));
       } else {
         bool sub = id == I::ssub_sat;
         P s = sub ? diff(x, y) : sum(x, y);
-        uint32_t bs = sub ? i64(I64Xor, x[1], y[1]) : i64(I64Xor, i64(I64Xor, x[1], y[1]), c64(-1));
-        uint32_t ovf = negative(i64(I64And, bs, i64(I64Xor, x[1], s[1])));
-        r = pick(ovf, pick(negative(x[1]), smin, smax), s);
+        uint32_t ovf;
+        P lo = smin, hi = smax;
+        if (w < 128) {
+          ovf = wideOverflows(s.data(), w, true);
+          uint64_t maxHi = (uint64_t(1) << (w - 65)) - 1;
+          hi = P{c64(-1), c64(int64_t(maxHi))};
+          lo = P{c64(0), c64(int64_t(~maxHi))};
+        } else {
+          uint32_t bs = sub ? i64(I64Xor, x[1], y[1]) : i64(I64Xor, i64(I64Xor, x[1], y[1]), c64(-1));
+          ovf = negative(i64(I64And, bs, i64(I64Xor, x[1], s[1])));
+        }
+        r = pick(ovf, pick(negative(x[1]), lo, hi), s);
       }
       defineParts(&call, r);
       return true;
     }
     case I::scmp: case I::ucmp: {
       if (isWide(call.getType())) return false;
-      bool sgn = id == I::scmp;
       uint32_t gt = sgn ? slt(y, x) : ult(y, x), lt = sgn ? slt(x, y) : ult(x, y);
       uint32_t v = add(I32Sub, Ty::I32, {gt, lt});
       if (widthOf(call.getType()) > 32) v = add(Op("i64.extend_i32_s"), Ty::I64, {v});
@@ -529,6 +618,10 @@ bool FunctionLowering::wideIntrinsic(const llvm::CallBase& call) {
         return add(Op("i64.rotl"), Ty::I64, {v, c64(32)});
       };
       P r{rev64(x[1]), rev64(x[0])};
+      if (w < 128) {  // the reversed N bits are the top ones
+        P t = r;
+        wideShift(llvm::Instruction::LShr, t.data(), 128 - w, r.data());
+      }
       defineParts(&call, r);
       return true;
     }
@@ -537,6 +630,7 @@ bool FunctionLowering::wideIntrinsic(const llvm::CallBase& call) {
       // half of (x:y) >> (s mod 128). A zero amount returns x (fshl) or y
       // (fshr) unchanged, since the other shift would be by 128.
       std::vector<uint32_t> c;
+      if (w < 128) return narrowFunnel(call, a, b);
       if (!getParts(call.getArgOperand(2), c) || c.size() != 2) return false;
       uint32_t s = add(I32And, Ty::I32, {add(Op("i32.wrap_i64"), Ty::I32, {c[0]}), c32(127)});
       uint32_t rest = add(I32Sub, Ty::I32, {c32(128), s});
@@ -551,6 +645,35 @@ bool FunctionLowering::wideIntrinsic(const llvm::CallBase& call) {
     }
     default: return false;
   }
+}
+
+// fshl and fshr on an iN with N < 128: for k = s mod N and y zero-extended,
+// fshl(x, y, s) = x << k | y >> (N - k) and fshr(x, y, s) = y >> k |
+// x << (N - k). k = 0 needs no special case: the shift by N < 128 clears
+// y's N bits (fshl) or moves all of x above bit N (fshr).
+bool FunctionLowering::narrowFunnel(const llvm::CallBase& call, const std::vector<uint32_t>& x,
+                                    std::vector<uint32_t> y) {
+  unsigned w = widthOf(call.getType());
+  bool left = call.getCalledFunction()->getIntrinsicID() == llvm::Intrinsic::fshl;
+  y[1] = wideHi(y[1], w, false);
+  uint32_t hi[2], lo[2];
+  if (auto* k = llvm::dyn_cast<llvm::ConstantInt>(call.getArgOperand(2))) {
+    unsigned s = unsigned(k->getValue().urem(w));
+    wideShift(llvm::Instruction::Shl, x.data(), left ? s : w - s, hi);
+    wideShift(llvm::Instruction::LShr, y.data(), left ? w - s : s, lo);
+  } else {
+    std::vector<uint32_t> c;
+    if (!getWide(call.getArgOperand(2), ExtZero, c)) return false;
+    uint32_t m[2];
+    callLibIndirect(LibFn::Umodti3, {c[0], c[1], c64(int64_t(w)), c64(0)}, m);
+    uint32_t s = add(Op("i32.wrap_i64"), Ty::I32, {m[0]});
+    uint32_t rest = add(I32Sub, Ty::I32, {c32(int32_t(w)), s});
+    callLibIndirect(LibFn::Ashlti3, {x[0], x[1], left ? s : rest}, hi);
+    callLibIndirect(LibFn::Lshrti3, {y[0], y[1], left ? rest : s}, lo);
+  }
+  uint32_t r[2] = {add(I64Or, Ty::I64, {hi[0], lo[0]}), add(I64Or, Ty::I64, {hi[1], lo[1]})};
+  defineParts(&call, r);
+  return true;
 }
 
 }  // namespace toyc::llvmir

@@ -34,7 +34,7 @@ inline uint32_t externRef(uint32_t id) { return codegen::kExternBit | id; }
 const char* libFnName(LibFn f);
 
 // The wasm value types one IR type is passed as (BasicCABI): integers up to
-// 32 bits and pointers as i32, up to 64 bits as i64, i128 and fp128 as two
+// 32 bits and pointers as i32, up to 64 bits as i64, up to 128 and fp128 as two
 // i64, aggregates as the concatenation of their elements. False for types
 // the backend does not lower (vectors, x86_fp80, ...).
 bool flattenType(llvm::Type* t, std::vector<codegen::Ty>& out);

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes a wasm32 IR module that applies every integer operation at the
-widths named on the command line (`1-64`, `128`, ...) to a set of
+widths named on the command line (`1-64`, `65-127`, `128`, ...) to a set of
 interesting operands and prints one line per width: `iN op=checksum ...`.
 `--compare REF OUT` lists the widths and operations where two such outputs
 differ (exit status 1 if any).
@@ -30,7 +30,7 @@ def signed(v, n):
     return v - (1 << n) if v >> (n - 1) else v
 
 
-CAST_WIDTHS = [1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 48, 63, 64, 128]
+CAST_WIDTHS = [1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 48, 63, 64, 65, 100, 127, 128]
 
 
 class Width:
@@ -152,9 +152,7 @@ class Width:
         low = self.op(f"trunc {t} {a} to i1") if n > 1 else a
         fold("select", self.op(f"select i1 {low}, {t} {b}, {t} {a}"))
 
-        for m in sorted(set(CAST_WIDTHS + [n - 1, n + 1]) - {0, n}):
-            if m > 64 and m != 128:
-                continue
+        for m in sorted(set(CAST_WIDTHS + [n - 1, n + 1]) - {0, n, 129}):
             if m < n:
                 tr = self.op(f"trunc {t} {a} to i{m}")
                 self.fold("trunc", tr, m)

@@ -5,6 +5,9 @@
 ; CHECK-DAG: [[FILE]]: error: in function 'vec': unsupported instruction '%v = insertelement <4 x i32> undef, i32 %x, i32 0'
 ; CHECK-DAG: [[FILE]]: error: in function 'asm': unsupported instruction 'call void asm sideeffect "nop", ""()' (inline assembly)
 ; CHECK-DAG: [[FILE]]: error: in function 'landing': unsupported instruction 'invoke void @g()
+; Integers wider than 128 bits (clang's _BitInt(129) and up, the i129 of
+; __builtin_mul_overflow on mixed-sign __int128) are not lowered.
+; CHECK-DAG: [[FILE]]: error: in function 'big': unsupported instruction '%x = sext i64 %a to i129'
 
 target triple = "wasm32-unknown-wasi"
 
@@ -28,4 +31,11 @@ ok:
 bad:
   %lp = landingpad { ptr, i32 } cleanup
   resume { ptr, i32 } %lp
+}
+
+define i64 @big(i64 %a) {
+  %x = sext i64 %a to i129
+  %y = mul i129 %x, %x
+  %z = trunc i129 %y to i64
+  ret i64 %z
 }
