@@ -249,6 +249,50 @@ bool FunctionLowering::lowerIntrinsic(const llvm::CallBase& call, ID id) {
       return true;
     }
     case I::get_rounding: define(&call, c32(1)); return true;
+    // No cycle counter in wasm: 0, as LLVM's backend expands it.
+    case I::readcyclecounter: define(&call, c64(0)); return true;
+    // __fp16 is a storage format: compiler-rt converts (an f64 through f32,
+    // which is exact).
+    case I::convert_from_fp16: {
+      uint32_t h = zextOp(arg(0));
+      if (h == kNoValue || fty(rt) == Ty::None) return fail(call);
+      uint32_t f = callLib(LibFn::Extendhfsf2, {h}, Ty::F32);
+      define(&call, fty(rt) == Ty::F64 ? add(Op("f64.promote_f32"), Ty::F64, {f}) : f);
+      return true;
+    }
+    case I::convert_to_fp16: {
+      uint32_t x = get(arg(0));
+      Ty ft = fty(arg(0)->getType());
+      if (x == kNoValue || ft == Ty::None || widthOf(rt) > 32) return fail(call);
+      define(&call, callLib(ft == Ty::F32 ? LibFn::Truncsfhf2 : LibFn::Truncdfhf2, {x}, Ty::I32));
+      return true;
+    }
+    case I::frexp: {
+      // C's frexp, the exponent returned through a slot of the call area.
+      auto* st = llvm::cast<llvm::StructType>(rt);
+      llvm::Type* ft = st->getElementType(0);
+      if (!st->getElementType(1)->isIntegerTy(32)) return fail(call);
+      hasCalls_ = true;
+      callCursor_ = 0;
+      if (ft->isFP128Ty()) {
+        std::vector<uint32_t> a;
+        if (!getParts(arg(0), a) || a.size() != 2) return fail(call);
+        uint32_t off = callArea(20, 16);
+        f_->add(OpCall, Ty::None, {frameAddr(off), a[0], a[1], frameAddr(off + 16)}, 0, externRef(LibFn::Frexpl));
+        uint32_t parts[3] = {track(f_->load(Op("i64.load"), Ty::I64, fp_, off, 3), ExtNone),
+                             track(f_->load(Op("i64.load"), Ty::I64, fp_, off + 8, 3), ExtNone),
+                             track(f_->load(Op("i32.load"), Ty::I32, fp_, off + 16, 2), ExtNone)};
+        defineParts(&call, parts);
+        return true;
+      }
+      uint32_t x = get(arg(0));
+      if (x == kNoValue || fty(ft) == Ty::None) return fail(call);
+      uint32_t off = callArea(4, 4);
+      uint32_t m = callLib(fty(ft) == Ty::F32 ? LibFn::Frexpf : LibFn::Frexp, {x, frameAddr(off)}, fty(ft));
+      uint32_t parts[2] = {m, track(f_->load(Op("i32.load"), Ty::I32, fp_, off, 2), ExtNone)};
+      defineParts(&call, parts);
+      return true;
+    }
     case I::trap: case I::debugtrap: case I::ubsantrap:
       f_->add(0x00, Ty::None, {});
       return true;
