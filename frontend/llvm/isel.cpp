@@ -107,13 +107,13 @@ bool FunctionLowering::constParts(const llvm::Constant* c, std::vector<uint32_t>
     }
     return true;
   }
-  if (isWide(t)) {
+  if (isWide(t) || isBig(t)) {
     llvm::APInt v;
-    if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(c)) v = ci->getValue().sext(128);
+    if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(c)) v = ci->getValue();
     else if (auto* cf = llvm::dyn_cast<llvm::ConstantFP>(c)) v = cf->getValueAPF().bitcastToAPInt();
     else return false;
-    out.push_back(c64(int64_t(v.extractBitsAsZExtValue(64, 0))));
-    out.push_back(c64(int64_t(v.extractBitsAsZExtValue(64, 64))));
+    v = v.sext((v.getBitWidth() + 63) / 64 * 64);
+    for (unsigned at = 0; at < v.getBitWidth(); at += 64) out.push_back(c64(int64_t(v.extractBitsAsZExtValue(64, at))));
     return true;
   }
   if (t->isStructTy() || t->isArrayTy()) {

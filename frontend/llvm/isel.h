@@ -175,6 +175,13 @@ private:
   // r = a shifted by a constant s < 128 (Shl, LShr or AShr).
   void wideShift(unsigned opcode, const uint32_t a[2], unsigned s, uint32_t r[2]);
   bool narrowFunnel(const llvm::CallBase& call, const std::vector<uint32_t>& x, std::vector<uint32_t> y);
+
+  // --- integers wider than 128 bits (isel_big.cpp) ---
+  static bool isBig(llvm::Type* t) { return t->isIntegerTy() && t->getIntegerBitWidth() > 128; }
+  bool lowerBig(const llvm::Instruction& in);
+  // Any integer as `limbs` i64 limbs, extended by e (ExtNone: the limbs
+  // above its own are zero, its bits above the width unspecified).
+  bool getLimbs(const llvm::Value* v, Ext e, unsigned limbs, std::vector<uint32_t>& out);
   bool wideBinary(const llvm::BinaryOperator& bo);
   bool wideCast(const llvm::CastInst& c);
   bool wideIntrinsic(const llvm::CallBase& call);

@@ -11,6 +11,16 @@ using namespace codegen;
 using namespace ops;
 
 bool FunctionLowering::lowerInst(const llvm::Instruction& in) {
+  // Integers wider than 64 bits: their own selection, except for the
+  // instructions that only move parts.
+  bool movesParts = llvm::isa<llvm::StoreInst>(in) || llvm::isa<llvm::CallBase>(in) ||
+                    llvm::isa<llvm::SelectInst>(in) || llvm::isa<llvm::ExtractValueInst>(in) ||
+                    llvm::isa<llvm::InsertValueInst>(in) || llvm::isa<llvm::FreezeInst>(in);
+  if (!movesParts) {
+    if (isBig(in.getType()) && !llvm::isa<llvm::LoadInst>(in)) return lowerBig(in);
+    for (const llvm::Use& op : in.operands())
+      if (isBig(op->getType())) return lowerBig(in);
+  }
   for (const llvm::Use& op : in.operands())
     if (isWide(op->getType()) && !llvm::isa<llvm::StoreInst>(in) && !llvm::isa<llvm::CallBase>(in) &&
         !llvm::isa<llvm::SelectInst>(in) && !llvm::isa<llvm::ExtractValueInst>(in) &&

@@ -228,18 +228,23 @@ static uint32_t fieldAlign(uint32_t align, uint64_t offset) {
 
 bool FunctionLowering::loadParts(llvm::Type* t, Addr a, uint32_t align, bool isVolatile, std::vector<uint32_t>& out,
                                  Ext*) {
-  if (isWide(t)) {
+  if (isWide(t) || isBig(t)) {
+    // 64-bit limbs; a partial top limb (i100's 36 bits) as an integer of
+    // its store size.
     uint32_t al = std::min<uint32_t>(log2of(align), 3);
-    out.push_back(track(f_->load(Op("i64.load"), Ty::I64, a.base, a.offset, al, a.sym), ExtNone));
-    unsigned w = widthOf(t);
-    if (w && w < 128) {  // i65..i127: the high part is an i(N-64) of its store size
-      uint32_t hi = loadScalar(llvm::IntegerType::get(t->getContext(), w - 64), a.plus(8), fieldAlign(align, 8),
-                               isVolatile, false);
-      if (hi == kNoValue) return false;
-      out.push_back(w - 64 <= 32 ? add(Op("i64.extend_i32_u"), Ty::I64, {hi}) : hi);
-      return true;
+    unsigned w = t->isFP128Ty() ? 128 : widthOf(t);
+    for (unsigned at = 0; at < w; at += 64) {
+      if (w - at >= 64) {
+        uint32_t v = track(f_->load(Op("i64.load"), Ty::I64, a.base, a.offset + at / 8, al, a.sym), ExtNone);
+        if (isVolatile) f_->insts[v].flags |= kVolatile;
+        out.push_back(v);
+        continue;
+      }
+      uint32_t top = loadScalar(llvm::IntegerType::get(t->getContext(), w - at), a.plus(at / 8),
+                                fieldAlign(align, at / 8), isVolatile, false);
+      if (top == kNoValue) return false;
+      out.push_back(w - at <= 32 ? add(Op("i64.extend_i32_u"), Ty::I64, {top}) : top);
     }
-    out.push_back(track(f_->load(Op("i64.load"), Ty::I64, a.base, a.offset + 8, al, a.sym), ExtNone));
     return true;
   }
   if (auto* st = llvm::dyn_cast<llvm::StructType>(t)) {
@@ -268,18 +273,17 @@ bool FunctionLowering::loadParts(llvm::Type* t, Addr a, uint32_t align, bool isV
 bool FunctionLowering::storeParts(llvm::Type* t, Addr a, uint32_t align, std::span<const uint32_t> parts,
                                   bool isVolatile) {
   std::vector<Ty> tys;
-  if (isWide(t)) {
-    if (parts.size() != 2) return false;
+  if (isWide(t) || isBig(t)) {
     uint32_t al = std::min<uint32_t>(log2of(align), 3);
-    unsigned w = widthOf(t);
-    if (w && w < 128) {  // i65..i127: the high part as an i(N-64) of its store size
-      f_->store(Op("i64.store"), a.base, parts[0], a.offset, al, a.sym);
-      storeScalar(llvm::IntegerType::get(t->getContext(), w - 64), a.plus(8), fieldAlign(align, 8),
-                  w - 64 <= 32 ? toI32(parts[1]) : parts[1], isVolatile);
-      return true;
+    unsigned w = t->isFP128Ty() ? 128 : widthOf(t);
+    if (parts.size() != (w + 63) / 64) return false;
+    for (unsigned at = 0, k = 0; at < w; at += 64, ++k) {
+      if (w - at >= 64)
+        f_->store(Op("i64.store"), a.base, parts[k], a.offset + at / 8, al, a.sym);
+      else
+        storeScalar(llvm::IntegerType::get(t->getContext(), w - at), a.plus(at / 8), fieldAlign(align, at / 8),
+                    w - at <= 32 ? toI32(parts[k]) : parts[k], isVolatile);
     }
-    f_->store(Op("i64.store"), a.base, parts[0], a.offset, al, a.sym);
-    f_->store(Op("i64.store"), a.base, parts[1], a.offset + 8, al, a.sym);
     return true;
   }
   if (auto* st = llvm::dyn_cast<llvm::StructType>(t)) {
@@ -316,7 +320,7 @@ bool FunctionLowering::lowerLoad(const llvm::LoadInst& ld) {
   Addr a = memAddress(ld.getPointerOperand());
   if (a.base == kNoValue) return fail(ld);
   uint32_t align = uint32_t(ld.getAlign().value());
-  if (t->isStructTy() || t->isArrayTy() || isWide(t)) {
+  if (t->isStructTy() || t->isArrayTy() || isWide(t) || isBig(t)) {
     std::vector<uint32_t> ps;
     if (!loadParts(t, a, align, ld.isVolatile(), ps)) return fail(ld);
     defineParts(&ld, ps);

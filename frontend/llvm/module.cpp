@@ -82,9 +82,9 @@ bool flattenType(llvm::Type* t, std::vector<Ty>& out) {
     unsigned w = it->getBitWidth();
     if (w <= 32) out.push_back(Ty::I32);
     else if (w <= 64) out.push_back(Ty::I64);
-    else if (w <= 128) {
-      out.push_back(Ty::I64);
-      out.push_back(Ty::I64);
+    else if (w <= kMaxIntBits) {
+      // i65 and up: 64-bit limbs, low first (what LLVM splits them into).
+      for (unsigned k = 0; k < (w + 63) / 64; ++k) out.push_back(Ty::I64);
     } else {
       return false;
     }
@@ -411,7 +411,7 @@ bool ModuleLowering::emitInitializer(const llvm::Constant* c, Layout& layout, st
   if (auto* ci = llvm::dyn_cast<llvm::ConstantInt>(c)) {
     const llvm::APInt& v = ci->getValue();
     uint64_t n = layout.storeSize(t);
-    for (uint64_t i = 0; i < n && i < 16; ++i) bytes[at + i] = uint8_t(v.extractBitsAsZExtValue(std::min<unsigned>(8, v.getBitWidth() - 8 * i), 8 * i));
+    for (uint64_t i = 0; i < n; ++i) bytes[at + i] = uint8_t(v.extractBitsAsZExtValue(std::min<unsigned>(8, v.getBitWidth() - 8 * i), 8 * i));
     return true;
   }
   if (auto* cf = llvm::dyn_cast<llvm::ConstantFP>(c)) {

@@ -33,10 +33,16 @@ inline uint32_t externRef(LibFn f) { return codegen::kExternBit | uint32_t(f); }
 inline uint32_t externRef(uint32_t id) { return codegen::kExternBit | id; }
 const char* libFnName(LibFn f);
 
+// The widest integer type the backend lowers (64 limbs). clang makes
+// integers wider than 128 bits only as the storage of bitfield runs in
+// packed structs.
+constexpr unsigned kMaxIntBits = 4096;
+
 // The wasm value types one IR type is passed as (BasicCABI): integers up to
-// 32 bits and pointers as i32, up to 64 bits as i64, up to 128 and fp128 as two
-// i64, aggregates as the concatenation of their elements. False for types
-// the backend does not lower (vectors, x86_fp80, ...).
+// 32 bits and pointers as i32, up to 64 bits as i64, wider ones and fp128
+// as 64-bit limbs (low first), aggregates as the concatenation of their
+// elements. False for types the backend does not lower (vectors, x86_fp80,
+// ...).
 bool flattenType(llvm::Type* t, std::vector<codegen::Ty>& out);
 
 // The wasm signature of an IR function type: results of more than one

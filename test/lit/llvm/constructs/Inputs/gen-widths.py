@@ -36,7 +36,11 @@ CAST_WIDTHS = [1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 48, 63, 64, 65, 100, 127, 128
 class Width:
     def __init__(self, n, rng):
         self.n = n
-        self.cw = 64 if n <= 64 else 128
+        self.cw = 64 if n <= 64 else 128 if n <= 128 else (n + 63) // 64 * 64
+        # Above 128 bits (bitfield storage in packed structs) only what clang
+        # emits for C: logic, add, sub, constant shifts, compares, casts,
+        # select, memory and calls.
+        self.big = n > 128
         self.t = f"i{n}"
         self.ct = f"i{self.cw}"
         self.lines = []
@@ -73,11 +77,10 @@ class Width:
     def fold(self, name, val, bits):
         """Folds the iBITS value VAL into the checksum NAME."""
         if bits > 64:
-            lo = self.op(f"trunc i{bits} {val} to i64")
-            sh = self.op(f"lshr i{bits} {val}, 64")
-            hi = self.op(f"trunc i{bits} {sh} to i64")
-            self.fold(name, lo, 64)
-            self.fold(name, hi, 64)
+            for at in range(0, bits, 64):
+                sh = self.op(f"lshr i{bits} {val}, {at}") if at else val
+                part = self.op(f"trunc i{bits} {sh} to i{min(64, bits - at)}")
+                self.fold(name, part, min(64, bits - at))
             return
         if bits < 64:
             val = self.op(f"zext i{bits} {val} to i64")
@@ -107,11 +110,15 @@ class Width:
         fold = lambda name, v: self.fold(name, v, n)
         mn, mx, ones = 1 << (n - 1), (1 << (n - 1)) - 1, (1 << n) - 1
 
-        for o in ["add", "sub", "mul", "and", "or", "xor"]:
+        arith = ["add", "sub", "and", "or", "xor"] + ([] if self.big else ["mul"])
+        for o in arith:
             fold(o, self.op(f"{o} {t} {a}, {b}"))
         # The same with a constant operand (immediates).
-        for o in ["add", "sub", "mul", "and", "or", "xor"]:
+        for o in arith:
             fold(o + "_k", self.op(f"{o} {t} {a}, {self.c(self.rand)}"))
+        if self.big:
+            self.big_body(a, b, fold)
+            return
 
         bz = self.op(f"icmp eq {t} {b}, 0")
         bd = self.op(f"select i1 {bz}, {t} {self.c(1)}, {t} {b}")
@@ -235,6 +242,47 @@ class Width:
             fold("call_ext", self.op(f"lshr {t} {y}, {self.c(n // 2)}"))
             self.fold("call_ext", self.op(f"zext {t} {y} to i64"), 64)
 
+    def big_body(self, a, b, fold):
+        n, t = self.n, self.t
+        for o in ["shl", "lshr", "ashr"]:
+            for k in sorted({1, 8, 63, 64, 65, n // 2, n - 64, n - 1}):
+                fold(f"{o}_k", self.op(f"{o} {t} {a}, {k}"))
+        preds = ["eq", "ne", "ugt", "uge", "ult", "ule", "sgt", "sge", "slt", "sle"]
+        for name, rhs in [("icmp", b), ("icmp_k", self.c(self.rand)), ("icmp_0", "0")]:
+            bits = None
+            for i, p in enumerate(preds):
+                cmp = self.op(f"icmp {p} {t} {a}, {rhs}")
+                z = self.op(f"zext i1 {cmp} to i64")
+                sh = self.op(f"shl i64 {z}, {i}")
+                bits = sh if bits is None else self.op(f"or i64 {bits}, {sh}")
+            self.fold(name, bits, 64)
+        lt = self.op(f"icmp slt {t} {a}, {b}")
+        fold("select", self.op(f"select i1 {lt}, {t} {a}, {t} {b}"))
+        for m in sorted(set(CAST_WIDTHS + [n - 1, n + 1, n + 64]) - {0, n}):
+            if m < n:
+                tr = self.op(f"trunc {t} {a} to i{m}")
+                self.fold("trunc", tr, m)
+                fold("zext", self.op(f"zext i{m} {tr} to {t}"))
+                fold("sext", self.op(f"sext i{m} {tr} to {t}"))
+            else:
+                self.fold("zext", self.op(f"zext {t} {a} to i{m}"), m)
+                self.fold("sext", self.op(f"sext {t} {a} to i{m}"), m)
+        # A bitfield read and written the way clang does it: shifted up and
+        # arithmetically down, masked and merged.
+        x = self.op(f"add {t} {a}, {b}")
+        up = self.op(f"shl {t} {x}, {n - 40}")
+        fold("field", self.op(f"ashr {t} {up}, {n - 17}"))
+        cleared = self.op(f"and {t} {a}, {self.c(~(((1 << 23) - 1) << 70))}")
+        field = self.op(f"and {t} {b}, {(1 << 23) - 1}")
+        placed = self.op(f"shl {t} {field}, 70")
+        merged = self.op(f"or {t} {cleared}, {placed}")
+        fold("field", merged)
+        self.emit(f"store volatile {t} {merged}, ptr @buf, align 16")
+        fold("mem", self.op(f"load volatile {t}, ptr @buf, align 16"))
+        self.emit(f"store volatile {t} {x}, ptr getelementptr (i8, ptr @buf, i32 3), align 1")
+        fold("mem", self.op(f"load volatile {t}, ptr getelementptr (i8, ptr @buf, i32 3), align 1"))
+        fold("call", self.op(f"call {t} @sub{n}({t} {a}, {t} {b})"))
+
     def module_text(self, decls):
         self.body(decls)
         n, t, k = self.n, self.t, len(self.vals)
@@ -307,7 +355,7 @@ def main():
            'declare i32 @printf(ptr, ...)',
            'declare void @llvm.memset.p0.i32(ptr, i8, i32, i1)',
            '@__main_void = hidden alias i32 (), ptr @main',
-           '@buf = internal global [20 x i8] zeroinitializer, align 16',
+           '@buf = internal global [80 x i8] zeroinitializer, align 16',
            # Debian's 128-bit division builtins are built with a stack
            # protector that wasi-libc does not provide.
            '@__stack_chk_guard = global i32 0',

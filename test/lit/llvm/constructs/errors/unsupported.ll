@@ -5,9 +5,12 @@
 ; CHECK-DAG: [[FILE]]: error: in function 'vec': unsupported instruction '%v = insertelement <4 x i32> undef, i32 %x, i32 0'
 ; CHECK-DAG: [[FILE]]: error: in function 'asm': unsupported instruction 'call void asm sideeffect "nop", ""()' (inline assembly)
 ; CHECK-DAG: [[FILE]]: error: in function 'landing': unsupported instruction 'invoke void @g()
-; Integers wider than 128 bits (clang's _BitInt(129) and up, the i129 of
-; __builtin_mul_overflow on mixed-sign __int128) are not lowered.
-; CHECK-DAG: [[FILE]]: error: in function 'big': unsupported instruction '%x = sext i64 %a to i129'
+; Above 128 bits only what clang emits for bitfield storage is lowered, not
+; multiplication (the i129 of __builtin_mul_overflow on mixed-sign __int128),
+; division or variable shifts; nor integers above 4096 bits.
+; CHECK-DAG: [[FILE]]: error: in function 'big': unsupported instruction '%y = mul i129 %x, %x'
+; CHECK-DAG: [[FILE]]: error: in function 'bigshift': unsupported instruction '%s = lshr i200 %x, %n'
+; CHECK-DAG: [[FILE]]: error: in function 'huge': unsupported instruction '%x = zext i64 %a to i4160'
 
 target triple = "wasm32-unknown-wasi"
 
@@ -37,5 +40,17 @@ define i64 @big(i64 %a) {
   %x = sext i64 %a to i129
   %y = mul i129 %x, %x
   %z = trunc i129 %y to i64
+  ret i64 %z
+}
+
+define i200 @bigshift(i200 %x, i200 %n) {
+  %s = lshr i200 %x, %n
+  ret i200 %s
+}
+
+define i64 @huge(i64 %a) {
+  %x = zext i64 %a to i4160
+  %y = lshr i4160 %x, 1
+  %z = trunc i4160 %y to i64
   ret i64 %z
 }
