@@ -11,25 +11,20 @@ using namespace codegen;
 using namespace ops;
 
 bool FunctionLowering::lowerInst(const llvm::Instruction& in) {
-  // Integers wider than 64 bits: their own selection, except for the
+  // Integers wider than 64 bits and fp128: their own selection, except for the
   // instructions that only move parts.
   bool movesParts = llvm::isa<llvm::StoreInst>(in) || llvm::isa<llvm::CallBase>(in) ||
                     llvm::isa<llvm::SelectInst>(in) || llvm::isa<llvm::ExtractValueInst>(in) ||
                     llvm::isa<llvm::InsertValueInst>(in) || llvm::isa<llvm::FreezeInst>(in);
   if (!movesParts) {
-    if (isBig(in.getType()) && !llvm::isa<llvm::LoadInst>(in)) return lowerBig(in);
+    bool loads = llvm::isa<llvm::LoadInst>(in);
+    if (isBig(in.getType()) && !loads) return lowerBig(in);
     for (const llvm::Use& op : in.operands())
       if (isBig(op->getType())) return lowerBig(in);
+    for (const llvm::Use& op : in.operands())
+      if (isWide(op->getType())) return lowerWide(in);
+    if (isWide(in.getType()) && !loads) return lowerWide(in);
   }
-  for (const llvm::Use& op : in.operands())
-    if (isWide(op->getType()) && !llvm::isa<llvm::StoreInst>(in) && !llvm::isa<llvm::CallBase>(in) &&
-        !llvm::isa<llvm::SelectInst>(in) && !llvm::isa<llvm::ExtractValueInst>(in) &&
-        !llvm::isa<llvm::InsertValueInst>(in) && !llvm::isa<llvm::FreezeInst>(in))
-      return lowerWide(in);
-  if (isWide(in.getType()) && !llvm::isa<llvm::LoadInst>(in) && !llvm::isa<llvm::CallBase>(in) &&
-      !llvm::isa<llvm::SelectInst>(in) && !llvm::isa<llvm::ExtractValueInst>(in) &&
-      !llvm::isa<llvm::InsertValueInst>(in) && !llvm::isa<llvm::FreezeInst>(in))
-    return lowerWide(in);
   switch (in.getOpcode()) {
     case llvm::Instruction::Add: case llvm::Instruction::Sub: case llvm::Instruction::Mul:
     case llvm::Instruction::UDiv: case llvm::Instruction::SDiv: case llvm::Instruction::URem:

@@ -142,15 +142,7 @@ class Width:
             fold(o, self.op(f"{o} {t} {a}, {s}"))
             fold(o + "_k", self.op(f"{o} {t} {a}, {self.c(n // 2)}"))
 
-        preds = ["eq", "ne", "ugt", "uge", "ult", "ule", "sgt", "sge", "slt", "sle"]
-        for name, rhs in [("icmp", b), ("icmp_k", self.c(self.rand)), ("icmp_0", "0")]:
-            bits = None
-            for i, p in enumerate(preds):
-                cmp = self.op(f"icmp {p} {t} {a}, {rhs}")
-                z = self.op(f"zext i1 {cmp} to i64")
-                sh = self.op(f"shl i64 {z}, {i}")
-                bits = sh if bits is None else self.op(f"or i64 {bits}, {sh}")
-            self.fold(name, bits, 64)
+        self.compares(a, b)
 
         lt = self.op(f"icmp slt {t} {a}, {b}")
         fold("select", self.op(f"select i1 {lt}, {t} {a}, {t} {b}"))
@@ -159,15 +151,7 @@ class Width:
         low = self.op(f"trunc {t} {a} to i1") if n > 1 else a
         fold("select", self.op(f"select i1 {low}, {t} {b}, {t} {a}"))
 
-        for m in sorted(set(CAST_WIDTHS + [n - 1, n + 1]) - {0, n, 129}):
-            if m < n:
-                tr = self.op(f"trunc {t} {a} to i{m}")
-                self.fold("trunc", tr, m)
-                fold("zext", self.op(f"zext i{m} {tr} to {t}"))
-                fold("sext", self.op(f"sext i{m} {tr} to {t}"))
-            else:
-                self.fold("zext", self.op(f"zext {t} {a} to i{m}"), m)
-                self.fold("sext", self.op(f"sext {t} {a} to i{m}"), m)
+        self.casts(a, {n - 1, n + 1} - {129})
 
         for f in ["smin", "smax", "umin", "umax"]:
             fold(f, self.intr(f"{f}.{t}", t, [(t, a), (t, b)]))
@@ -242,11 +226,9 @@ class Width:
             fold("call_ext", self.op(f"lshr {t} {y}, {self.c(n // 2)}"))
             self.fold("call_ext", self.op(f"zext {t} {y} to i64"), 64)
 
-    def big_body(self, a, b, fold):
-        n, t = self.n, self.t
-        for o in ["shl", "lshr", "ashr"]:
-            for k in sorted({1, 8, 63, 64, 65, n // 2, n - 64, n - 1}):
-                fold(f"{o}_k", self.op(f"{o} {t} {a}, {k}"))
+    def compares(self, a, b):
+        """Every predicate against b, a constant and 0, as a bit mask each."""
+        t = self.t
         preds = ["eq", "ne", "ugt", "uge", "ult", "ule", "sgt", "sge", "slt", "sle"]
         for name, rhs in [("icmp", b), ("icmp_k", self.c(self.rand)), ("icmp_0", "0")]:
             bits = None
@@ -256,17 +238,29 @@ class Width:
                 sh = self.op(f"shl i64 {z}, {i}")
                 bits = sh if bits is None else self.op(f"or i64 {bits}, {sh}")
             self.fold(name, bits, 64)
-        lt = self.op(f"icmp slt {t} {a}, {b}")
-        fold("select", self.op(f"select i1 {lt}, {t} {a}, {t} {b}"))
-        for m in sorted(set(CAST_WIDTHS + [n - 1, n + 1, n + 64]) - {0, n}):
+
+    def casts(self, a, extra):
+        """Truncations to narrower widths and back, extensions to wider."""
+        n, t = self.n, self.t
+        for m in sorted((set(CAST_WIDTHS) | extra) - {0, n}):
             if m < n:
                 tr = self.op(f"trunc {t} {a} to i{m}")
                 self.fold("trunc", tr, m)
-                fold("zext", self.op(f"zext i{m} {tr} to {t}"))
-                fold("sext", self.op(f"sext i{m} {tr} to {t}"))
+                self.fold("zext", self.op(f"zext i{m} {tr} to {t}"), n)
+                self.fold("sext", self.op(f"sext i{m} {tr} to {t}"), n)
             else:
                 self.fold("zext", self.op(f"zext {t} {a} to i{m}"), m)
                 self.fold("sext", self.op(f"sext {t} {a} to i{m}"), m)
+
+    def big_body(self, a, b, fold):
+        n, t = self.n, self.t
+        for o in ["shl", "lshr", "ashr"]:
+            for k in sorted({1, 8, 63, 64, 65, n // 2, n - 64, n - 1}):
+                fold(f"{o}_k", self.op(f"{o} {t} {a}, {k}"))
+        self.compares(a, b)
+        lt = self.op(f"icmp slt {t} {a}, {b}")
+        fold("select", self.op(f"select i1 {lt}, {t} {a}, {t} {b}"))
+        self.casts(a, {n - 1, n + 1, n + 64})
         # A bitfield read and written the way clang does it: shifted up and
         # arithmetically down, masked and merged.
         x = self.op(f"add {t} {a}, {b}")
