@@ -1,5 +1,7 @@
 // The pipeline of codegen/ir_compile.h, and dead-code removal.
 #include "codegen/ir_compile.h"
+#include <cstdio>
+#include <cstdlib>
 #include "codegen/ir_passes.h"
 
 namespace toyc::codegen {
@@ -153,6 +155,7 @@ void compileFunction(MFunc& f, FuncCode& out) {
   thread_local FuncState s;
   s.f = &f;
   removeDeadCode(s);
+  mergeEdgeCopies(s);
   hoistAndCse(s);
   countUses(s);
   if (!isReducible(f.cfg)) {
@@ -169,6 +172,14 @@ void compileFunction(MFunc& f, FuncCode& out) {
   }
   structurize(f.cfg, s.st);
   stackify(s);
+  static const bool verify = std::getenv("TOYC_VERIFY_MIR") != nullptr;
+  if (verify) {
+    std::string why = checkPhiReads(f);
+    if (!why.empty()) {
+      std::fprintf(stderr, "toyc: internal error: %s: %s\n", f.name.c_str(), why.c_str());
+      std::abort();
+    }
+  }
   allocateLocals(s);
   emitFunction(s, out);
   s.f = nullptr;

@@ -4,6 +4,7 @@
 // its own scratch state.
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 #include "codegen/ir.h"
 #include "link/unit.h"
@@ -20,5 +21,13 @@ struct FuncCode {
 
 // Compiles f into out (f is consumed: its instruction lists are rearranged).
 void compileFunction(MFunc& f, FuncCode& out);
+
+// The phi invariant of codegen/ir_copies.cpp: no instruction reads a phi
+// on a path from a Copy that wrote it without passing through the phi's
+// block. Returns what breaks it, or an empty string. compileFunction checks
+// it after stackification when TOYC_VERIFY_MIR is set in the environment
+// (for tests and fuzzing; the walk is quadratic in the worst case) and
+// aborts with the function's name on a violation.
+std::string checkPhiReads(const MFunc& f);
 
 }  // namespace toyc::codegen

@@ -26,6 +26,9 @@ struct FuncState {
 };
 
 void removeDeadCode(FuncState& s);
+// Edge copies into the branching block where no read can see them early
+// (codegen/ir_copies.cpp), after removeDeadCode.
+void mergeEdgeCopies(FuncState& s);
 // Loop-invariant code motion and local common-subexpression elimination
 // (codegen/ir_licm.cpp), after removeDeadCode.
 void hoistAndCse(FuncState& s);

@@ -58,11 +58,15 @@ private:
     return insert;
   }
 
-  bool readsPhi(uint32_t d) const {
-    const MInst& in = f_.insts[d];
+  // Whether d reads a phi that copy c writes.
+  bool readsWritten(uint32_t d, uint32_t c) const {
     auto o = f_.ops(d);
-    for (uint32_t k = 0; k < FuncState::usedOps(in); ++k)
-      if (f_.insts[o[k]].op == OpPhi) return true;
+    auto w = f_.ops(c);
+    for (uint32_t k = 0; k < FuncState::usedOps(f_.insts[d]); ++k) {
+      if (f_.insts[o[k]].op != OpPhi) continue;
+      for (size_t j = w.size() / 2; j < w.size(); ++j)
+        if (w[j] == o[k]) return true;
+    }
     return false;
   }
 
@@ -72,19 +76,12 @@ private:
     if (di.block != f_.insts[u].block || s_.inTree(d)) return false;
     if (s_.useCount[d] != 1) return false;
     uint8_t ed = effectsOf(di);
-    bool phiReader = false, phiChecked = false;
     uint32_t steps = 0;
     for (uint32_t x = f_.next[d]; x != insert; x = f_.next[x]) {
       if (x == kNoValue) return false;  // insert is not after d
       if (++steps > kScanLimit) return false;
       const MInst& xi = f_.insts[x];
-      if (xi.op == OpCopy) {
-        if (!phiChecked) {
-          phiReader = readsPhi(d);
-          phiChecked = true;
-        }
-        if (phiReader || ed) return false;
-      }
+      if (xi.op == OpCopy && (ed || readsWritten(d, x))) return false;
       uint8_t ex = effectsOf(xi);
       if ((ed & kWritesMem) && ex) return false;
       if ((ed & kReadsMem) && (ex & kWritesMem)) return false;

@@ -496,34 +496,6 @@ void FunctionLowering::emitCopies(const llvm::BasicBlock* from, const llvm::Basi
   f_->add(OpCopy, Ty::None, srcs);
 }
 
-// Whether the phi copies of the edge from -> to can be made in `from`
-// before its conditional branch, which also goes to `other`: none of the
-// phis may be live where `other` leads (a use reachable from `other`
-// without passing through `to`), nor be the branch condition.
-bool FunctionLowering::copiesBeforeBranch(const llvm::BasicBlock* from, const llvm::BasicBlock* to,
-                                          const llvm::BasicBlock* other, const llvm::Value* cond) {
-  constexpr unsigned kLimit = 256;
-  llvm::SmallPtrSet<const llvm::BasicBlock*, 32> seen;
-  llvm::SmallVector<const llvm::BasicBlock*, 32> work{other};
-  seen.insert(other);
-  while (!work.empty()) {
-    const llvm::BasicBlock* b = work.pop_back_val();
-    if (seen.size() > kLimit) return false;
-    for (const llvm::BasicBlock* s : llvm::successors(b))
-      if (s != to && seen.insert(s).second) work.push_back(s);
-  }
-  for (const llvm::PHINode& phi : to->phis()) {
-    if (&phi == cond) return false;
-    for (const llvm::Use& u : phi.uses()) {
-      auto* user = llvm::cast<llvm::Instruction>(u.getUser());
-      const llvm::BasicBlock* ub = user->getParent();
-      if (auto* up = llvm::dyn_cast<llvm::PHINode>(user)) ub = up->getIncomingBlock(u);
-      if (seen.count(ub)) return false;
-    }
-  }
-  return true;
-}
-
 // A block that only merges values for another one (phis and `br h`, its
 // phis read by nothing but h's phis, as a loop latch after a switch often
 // is): edges into it can go straight to h with the combined copy, which
@@ -591,19 +563,9 @@ bool FunctionLowering::lowerTerminator(const llvm::Instruction& in) {
     }
     uint32_t c = truthOf(br->getCondition());
     if (c == kNoValue) return fail(in);
-    const llvm::BasicBlock* s0 = br->getSuccessor(0);
-    const llvm::BasicBlock* s1 = br->getSuccessor(1);
-    bool phis0 = !s0->phis().empty(), phis1 = !s1->phis().empty();
-    uint32_t t[2];
-    if (phis0 != phis1 && copiesBeforeBranch(bb, phis0 ? s0 : s1, phis0 ? s1 : s0, br->getCondition())) {
-      // A loop latch: the copies go before the branch (br_if back to the loop).
-      emitCopies(bb, phis0 ? s0 : s1);
-      t[0] = blockOf_[s0];
-      t[1] = blockOf_[s1];
-    } else {
-      t[0] = edgeTarget(bb, s0, true);
-      t[1] = edgeTarget(bb, s1, true);
-    }
+    // Copies go on their own block; codegen moves them before the branch
+    // where that is safe (codegen/ir_copies.cpp).
+    uint32_t t[2] = {edgeTarget(bb, br->getSuccessor(0), true), edgeTarget(bb, br->getSuccessor(1), true)};
     uint32_t o[1] = {c};
     f_->setExit(f_->current, Exit::CondBr, t, o);
     return true;

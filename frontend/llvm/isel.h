@@ -115,8 +115,6 @@ private:
   uint32_t edgeTarget(const llvm::BasicBlock* from, const llvm::BasicBlock* to, bool critical);
   void emitCopies(const llvm::BasicBlock* from, const llvm::BasicBlock* to, const llvm::BasicBlock* via = nullptr);
   const llvm::BasicBlock* forwardTarget(const llvm::BasicBlock* b);
-  bool copiesBeforeBranch(const llvm::BasicBlock* from, const llvm::BasicBlock* to, const llvm::BasicBlock* other,
-                          const llvm::Value* cond);
   bool lowerSwitch(const llvm::SwitchInst& sw);
   void lowerCases(uint32_t v, Ty ty, std::vector<Case>& cases, uint32_t dflt);
   void prologue();

@@ -19,6 +19,9 @@ config.test_exec_root = os.path.join(os.path.dirname(site), "out")
 llvm_bin = "/usr/lib/llvm-19/bin"
 config.environment["PATH"] = os.pathsep.join([config.toyc_bin_dir, llvm_bin, config.environment.get("PATH", os.environ.get("PATH", ""))])
 config.environment["NODE_NO_WARNINGS"] = "1"
+# Every compilation in the suite checks codegen's phi invariant
+# (codegen/ir_compile.h: checkPhiReads) and aborts on a violation.
+config.environment["TOYC_VERIFY_MIR"] = "1"
 
 sysroot = "/usr"
 wasi_lib = "/usr/lib/wasm32-wasi"
